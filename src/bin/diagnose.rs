@@ -1,0 +1,61 @@
+//! `diagnose [--json] [FILE]`: the engine for support tooling. Reads FILE (or
+//! stdin), prints the diagnosis as the DESIGN.md JSON or as a plain report.
+
+use scopestack_troubleshooter::engine::diagnose;
+use std::io::Read;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: diagnose [--json] [FILE]\n\
+Reads a pasted API error from FILE (or standard input) and prints which part of\n\
+ScopeStack's \"API Error Codes\" article applies, with an evidence-backed checklist.\n\
+  --json   print the machine-readable JSON instead of the plain report";
+
+fn main() -> ExitCode {
+    let mut json = false;
+    let mut file = None;
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--json" => json = true,
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            a if a.starts_with('-') && a != "-" => {
+                eprintln!("diagnose: unknown option {a}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            a if file.is_none() => file = Some(a.to_string()),
+            a => {
+                eprintln!("diagnose: only one FILE is read; {a} is extra\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let bytes = match file.as_deref() {
+        None | Some("-") => {
+            let mut buf = Vec::new();
+            if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
+                eprintln!("diagnose: cannot read standard input: {e}");
+                return ExitCode::from(1);
+            }
+            buf
+        }
+        Some(path) => match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("diagnose: cannot read {path}: {e}");
+                return ExitCode::from(1);
+            }
+        },
+    };
+    // Binary or mixed-encoding pastes are still diagnosed: what is not text
+    // becomes U+FFFD and is simply not recognised.
+    let text = String::from_utf8_lossy(&bytes);
+    let d = diagnose(&text);
+    if json {
+        println!("{}", d.to_json());
+    } else {
+        print!("{}", d.to_text());
+    }
+    ExitCode::SUCCESS
+}

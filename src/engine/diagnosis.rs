@@ -1,0 +1,172 @@
+//! The engine's answer, in the shape of the public contract (DESIGN.md, "The
+//! CLI's JSON"): the widget renders it, the CLI prints it, support tooling
+//! reads it. Every string in it is already redacted.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckState {
+    Confirmed,
+    Likely,
+    Unknown,
+    RuledOut,
+}
+
+impl CheckState {
+    /// The wire name (`confirmed`, `likely`, `ruled_out`, `unknown`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckState::Confirmed => "confirmed",
+            CheckState::Likely => "likely",
+            CheckState::Unknown => "unknown",
+            CheckState::RuledOut => "ruled_out",
+        }
+    }
+
+    /// Words for a person; never a colour alone.
+    pub fn label(self) -> &'static str {
+        match self {
+            CheckState::Confirmed => "Confirmed",
+            CheckState::Likely => "Likely",
+            CheckState::Unknown => "Not known yet",
+            CheckState::RuledOut => "Ruled out",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankedSection {
+    pub id: String,
+    pub title: String,
+    /// Strength of the evidence for this section, in [0, 1].
+    pub score: f64,
+    /// Sentences quoting the evidence that pointed here.
+    pub reasons: Vec<String>,
+    pub doc_url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChecklistItem {
+    /// `<section>/<check>`.
+    pub id: String,
+    pub section: String,
+    pub check: String,
+    pub solution: String,
+    pub state: CheckState,
+    /// One sentence quoting the evidence; null when the state is unknown.
+    pub why: Option<String>,
+}
+
+/// What was recognised, for display and for support tooling.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Facts {
+    pub format: Option<String>,
+    pub status: Option<u16>,
+    pub oauth_error: Option<String>,
+    pub method: Option<String>,
+    pub url: Option<String>,
+    pub account_slug: Option<String>,
+    /// Error titles/details, as the API wrote them.
+    pub details: Vec<String>,
+    pub pointers: Vec<String>,
+    /// The attribute a validation error names, when one does.
+    pub attribute: Option<String>,
+    /// The client the paste came from (`postman`, `workato`, …).
+    pub client: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnosis {
+    /// The best section, or null when the input holds no error.
+    pub primary: Option<String>,
+    /// Candidate sections, best first.
+    pub sections: Vec<RankedSection>,
+    /// The primary section's checks (then the others shown), confirmed and
+    /// likely first.
+    pub checklist: Vec<ChecklistItem>,
+    pub facts: Facts,
+    /// The input with every secret masked.
+    pub redacted: String,
+    /// What was masked, for a person: "1 bearer token, 1 client secret masked".
+    pub redaction_summary: Option<String>,
+}
+
+impl Diagnosis {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+
+    pub fn primary_section(&self) -> Option<&RankedSection> {
+        let id = self.primary.as_deref()?;
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    /// A plain-text report for a support agent.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        match self.primary_section() {
+            Some(p) => {
+                out.push_str(&format!("Diagnosis: {} ({})\n", p.title, p.id));
+                out.push_str(&format!("Read more: {}\n", p.doc_url));
+                for r in &p.reasons {
+                    out.push_str(&format!("  because {r}\n"));
+                }
+            }
+            None => out.push_str("No error found in the input.\n"),
+        }
+        let f = &self.facts;
+        let mut facts = Vec::new();
+        if let Some(x) = &f.format {
+            facts.push(format!("format {x}"));
+        }
+        if let Some(x) = f.status {
+            facts.push(format!("status {x}"));
+        }
+        if let Some(x) = &f.oauth_error {
+            facts.push(format!("OAuth error {x}"));
+        }
+        if let (Some(m), Some(u)) = (&f.method, &f.url) {
+            facts.push(format!("{m} {u}"));
+        } else if let Some(u) = &f.url {
+            facts.push(u.clone());
+        }
+        if let Some(x) = &f.account_slug {
+            facts.push(format!("account {x}"));
+        }
+        if let Some(x) = &f.attribute {
+            facts.push(format!("attribute {x}"));
+        }
+        if !facts.is_empty() {
+            out.push_str(&format!("Facts: {}\n", facts.join("; ")));
+        }
+        for d in &f.details {
+            out.push_str(&format!("  detail: {d}\n"));
+        }
+        if !self.checklist.is_empty() {
+            out.push_str("\nChecklist:\n");
+            for c in &self.checklist {
+                out.push_str(&format!("[{}] {} — {}\n", c.state.label(), c.id, c.check));
+                if let Some(w) = &c.why {
+                    out.push_str(&format!("      why: {w}\n"));
+                }
+                out.push_str(&format!("      fix: {}\n", c.solution));
+            }
+        }
+        let others: Vec<_> = self
+            .sections
+            .iter()
+            .filter(|s| Some(&s.id) != self.primary.as_ref())
+            .collect();
+        if !others.is_empty() {
+            out.push_str("\nAlso possible:\n");
+            for s in others {
+                out.push_str(&format!("  {} ({}) score {:.2}\n", s.title, s.id, s.score));
+            }
+        }
+        if let Some(s) = &self.redaction_summary {
+            out.push_str(&format!("\nRedacted: {s}\n"));
+        }
+        out
+    }
+}

@@ -1,0 +1,153 @@
+//! The knowledge base: every section of ScopeStack's "API Error Codes"
+//! article (plus what the API facts add), each with its checks and fixes, and
+//! the signals that point to them. It is data, kept in `static/kb.json` and
+//! compiled in, so that the help team can read and change it without touching
+//! rules, and so that an embedding page can supply an override in the same
+//! schema.
+
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// The built-in knowledge base, as shipped.
+pub const KB_JSON: &str = include_str!("../../static/kb.json");
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnowledgeBase {
+    /// The official article every section links into.
+    pub article_url: String,
+    pub sections: Vec<Section>,
+}
+
+/// One part of the article: a status, an OAuth error, or advice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Public, stable kebab-case id (`401-unauthorized`); never renamed.
+    pub id: String,
+    pub title: String,
+    /// What a person searches for: `401`, `invalid_grant`, `406 / 415`.
+    pub code: String,
+    /// The article's category (`Authentication`, `Permissions`, …).
+    pub category: String,
+    /// Plain-language one-paragraph summary, in our own words.
+    pub summary: String,
+    /// Link to the section's place in the official article.
+    pub doc_url: String,
+    /// The heading of this part in the source article, when it has one; the
+    /// coverage test matches the article against these.
+    #[serde(default)]
+    pub article_heading: Option<String>,
+    /// An example error body as the API returns it.
+    #[serde(default)]
+    pub example: Option<String>,
+    /// Extra advice paragraphs shown under the checklist.
+    #[serde(default)]
+    pub advice: Vec<String>,
+    /// Signals that point to this section, each with a weight in (0, 1].
+    #[serde(default)]
+    pub triggers: Vec<Trigger>,
+    pub checks: Vec<Check>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Trigger {
+    /// A signal id from `signals::CATALOGUE` (`status:401`, `oauth:invalid_grant`).
+    pub signal: String,
+    pub weight: f64,
+}
+
+/// One row of a table in the article (or one the facts add): a thing to
+/// check and how to fix it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    /// Short kebab-case id; the public id is `<section>/<check>`.
+    pub id: String,
+    /// What to check, as a person would say it.
+    pub title: String,
+    /// How to fix it.
+    pub solution: String,
+    /// The article's own row label this check covers, if it comes from a table.
+    #[serde(default)]
+    pub article_row: Option<String>,
+    /// Signals that prove this check is the cause.
+    #[serde(default)]
+    pub confirmed_by: Vec<String>,
+    /// Signals that point to it without proving it.
+    #[serde(default)]
+    pub likely_by: Vec<String>,
+    /// Signals that prove it is not the cause.
+    #[serde(default)]
+    pub ruled_out_by: Vec<String>,
+}
+
+impl KnowledgeBase {
+    /// Parse and validate a knowledge base in this schema.
+    pub fn from_json(json: &str) -> Result<Self, String> {
+        let kb: KnowledgeBase =
+            serde_json::from_str(json).map_err(|e| format!("knowledge base is not valid: {e}"))?;
+        kb.validate()?;
+        Ok(kb)
+    }
+
+    /// Ids unique, every trigger and check signal known, weights in range.
+    pub fn validate(&self) -> Result<(), String> {
+        let mut seen = std::collections::HashSet::new();
+        for s in &self.sections {
+            if !seen.insert(s.id.as_str()) {
+                return Err(format!("section id {} appears twice", s.id));
+            }
+            for t in &s.triggers {
+                if !(t.weight > 0.0 && t.weight <= 1.0) {
+                    return Err(format!(
+                        "{}: trigger {} weight out of (0, 1]",
+                        s.id, t.signal
+                    ));
+                }
+                check_signal(&s.id, &t.signal)?;
+            }
+            let mut checks = std::collections::HashSet::new();
+            for c in &s.checks {
+                if !checks.insert(c.id.as_str()) {
+                    return Err(format!("check {}/{} appears twice", s.id, c.id));
+                }
+                for sig in c
+                    .confirmed_by
+                    .iter()
+                    .chain(&c.likely_by)
+                    .chain(&c.ruled_out_by)
+                {
+                    check_signal(&format!("{}/{}", s.id, c.id), sig)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+}
+
+fn check_signal(owner: &str, signal: &str) -> Result<(), String> {
+    if crate::engine::signals::is_known(signal) {
+        Ok(())
+    } else {
+        Err(format!("{owner}: unknown signal {signal}"))
+    }
+}
+
+/// The compiled-in knowledge base. A broken built-in file is a build defect
+/// caught by the tests, so at run time it falls back to an empty base rather
+/// than panicking.
+pub fn knowledge_base() -> &'static KnowledgeBase {
+    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+    KB.get_or_init(|| {
+        KnowledgeBase::from_json(KB_JSON).unwrap_or_else(|_| KnowledgeBase {
+            article_url: String::new(),
+            sections: Vec::new(),
+        })
+    })
+}

@@ -1,0 +1,25 @@
+//! The diagnosis engine: whatever a person pasted goes in, a [`Diagnosis`]
+//! comes out. Pure Rust with no web crate, so the widget, the CLI and the
+//! tests all share one decision-maker.
+//!
+//! The pipeline is `evidence` (recognise the paste) → `signals` (name what
+//! the evidence proves or suggests) → `rules` (weigh signals against the
+//! knowledge base) → `diagnosis` (the public, serialisable answer). `redact`
+//! masks secrets in everything that leaves the engine.
+
+pub mod diagnosis;
+pub mod evidence;
+pub mod knowledge;
+pub mod redact;
+pub mod rules;
+pub mod signals;
+
+pub use diagnosis::{CheckState, ChecklistItem, Diagnosis, Facts, RankedSection};
+pub use knowledge::{knowledge_base, KnowledgeBase};
+
+/// Diagnose one paste: the only entry point front ends need.
+pub fn diagnose(input: &str) -> Diagnosis {
+    let evidence = evidence::gather(input);
+    let signals = signals::derive(&evidence);
+    rules::decide(knowledge_base(), &evidence, &signals, input)
+}

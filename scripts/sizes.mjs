@@ -1,0 +1,43 @@
+// Prints the release assets' transfer sizes (raw, gzip, brotli) and fails
+// when the first load — wasm + JS + CSS + HTML — exceeds the gzip budget.
+// Usage: node scripts/sizes.mjs <dist-dir> [budget-bytes]
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+
+const dist = process.argv[2] ?? "dist";
+const budget = Number(process.argv[3] ?? 150_000);
+const FIRST_LOAD = new Set([".wasm", ".js", ".css", ".html"]);
+
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+const rows = [];
+for (const name of fs.readdirSync(dist).sort()) {
+  const file = path.join(dist, name);
+  if (!fs.statSync(file).isFile() || !FIRST_LOAD.has(path.extname(name))) continue;
+  const data = fs.readFileSync(file);
+  rows.push({
+    name,
+    raw: data.length,
+    gzip: zlib.gzipSync(data, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(data, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length,
+  });
+}
+const total = rows.reduce(
+  (t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
+  { raw: 0, gzip: 0, brotli: 0 },
+);
+const pad = (s, n) => String(s).padEnd(n);
+console.log(`${pad("asset", 48)}${pad("raw", 12)}${pad("gzip", 12)}brotli`);
+for (const r of rows) console.log(`${pad(r.name, 48)}${pad(kb(r.raw), 12)}${pad(kb(r.gzip), 12)}${kb(r.brotli)}`);
+console.log(`${pad("first load total", 48)}${pad(kb(total.raw), 12)}${pad(kb(total.gzip), 12)}${kb(total.brotli)}`);
+if (rows.length === 0 || !rows.some((r) => r.name.endsWith(".wasm"))) {
+  console.error(`size budget: no wasm found in ${dist}; was the site built?`);
+  process.exit(1);
+}
+if (total.gzip > budget) {
+  console.error(`size budget: FAIL — first load is ${kb(total.gzip)} gzip, budget ${kb(budget)}`);
+  process.exit(1);
+}
+console.log(`size budget: ok — ${kb(total.gzip)} gzip of ${kb(budget)}`);

@@ -7,11 +7,14 @@
 //! knowledge base) → `diagnosis` (the public, serialisable answer). `redact`
 //! masks secrets in everything that leaves the engine.
 
+pub mod bundle;
 pub mod diagnosis;
 pub mod evidence;
 pub mod knowledge;
+pub mod link;
 pub mod redact;
 pub mod rules;
+pub mod search;
 pub mod signals;
 
 pub use diagnosis::{CheckState, ChecklistItem, Diagnosis, Facts, RankedSection};
@@ -22,4 +25,11 @@ pub fn diagnose(input: &str) -> Diagnosis {
     let evidence = evidence::gather(input);
     let signals = signals::derive(&evidence);
     rules::decide(knowledge_base(), &evidence, &signals, input)
+}
+
+/// A section opened without a paste (from the reference view or a link):
+/// every check is `unknown`, since there is no evidence yet.
+pub fn browse(id: &str) -> Option<(&'static knowledge::Section, Vec<ChecklistItem>)> {
+    let section = knowledge_base().section(id)?;
+    Some((section, rules::checklist_for(section, &[], &[])))
 }

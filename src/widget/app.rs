@@ -1,27 +1,136 @@
-//! The root component: the paste box and the result area.
+//! The root component: tabs for diagnosing a paste and for the quick
+//! reference, wired to the state, the engine and the browser by hooks.
 
 use yew::prelude::*;
 
+use super::browser::replace_hash;
+use super::components::diagnosis_view::DiagnosisView;
 use super::components::paste_box::PasteBox;
-use super::components::result::ResultArea;
+use super::components::reference::Reference;
+use super::hooks::{use_diagnosis, use_fragment, use_persisted_ticks};
+use super::state::{Action, State, View};
+use crate::engine::bundle::Client;
+use crate::engine::CheckState;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let paste = use_state(String::new);
+    let state = use_reducer(State::default);
+    use_diagnosis(&state);
+    use_fragment(&state);
+    use_persisted_ticks(&state);
+
     let on_input = {
-        let paste = paste.clone();
-        Callback::from(move |text: String| paste.set(text))
+        let d = state.dispatcher();
+        Callback::from(move |text: String| d.dispatch(Action::Paste(text)))
     };
+    let on_select = {
+        let d = state.dispatcher();
+        Callback::from(move |id: Option<String>| {
+            // The address bar follows the open section, so a reload or a
+            // copied address comes back to it (the fragment holds no paste).
+            replace_hash(&id.as_deref().map(|i| format!("#{i}")).unwrap_or_default());
+            d.dispatch(Action::Select(id))
+        })
+    };
+    let on_toggle = {
+        let d = state.dispatcher();
+        Callback::from(move |id: String| d.dispatch(Action::Toggle(id)))
+    };
+    let on_query = {
+        let d = state.dispatcher();
+        Callback::from(move |q: String| d.dispatch(Action::Query(q)))
+    };
+    let on_client = {
+        let d = state.dispatcher();
+        Callback::from(move |c: Client| d.dispatch(Action::Client(c)))
+    };
+    let show = |view: View| {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::ShowView(view)))
+    };
+    let on_reference = {
+        let d = state.dispatcher();
+        Callback::from(move |_: ()| d.dispatch(Action::ShowView(View::Reference)))
+    };
+    let tab = |view: View, label: &str, id: &str| {
+        let current = state.view == view;
+        html! {
+            <button type="button" role="tab" id={id.to_string()} aria-selected={current.to_string()}
+                class={classes!("ts-tab", current.then_some("ts-tab-current"))} onclick={show(view)}>
+                { label.to_string() }
+            </button>
+        }
+    };
+
     html! {
         <main class="troubleshooter" data-ready="true">
             <header class="ts-header">
                 <h1>{ "ScopeStack API Troubleshooter" }</h1>
                 <p class="ts-lede">
-                    { "Paste an API error — a JSON body, a raw response, curl -v output, a HAR file, a Workato or Zapier job error, or just a status code — and see which part of the API Error Codes article applies." }
+                    { "Paste an API error and see which part of the API Error Codes article applies, with a checklist of what to fix." }
                 </p>
             </header>
-            <PasteBox value={(*paste).clone()} {on_input} />
-            <ResultArea paste={(*paste).clone()} />
+            <div class="ts-tabs" role="tablist" aria-label="Mode">
+                { tab(View::Diagnose, "Diagnose an error", "ts-tab-diagnose") }
+                { tab(View::Reference, "Quick reference", "ts-tab-reference") }
+            </div>
+            if state.view == View::Diagnose {
+                <div role="tabpanel" aria-labelledby="ts-tab-diagnose">
+                    <PasteBox value={state.paste.clone()} {on_input} busy={state.busy} />
+                    <p class="ts-visually-hidden" aria-live="polite" data-role="announce">{ announcement(&state) }</p>
+                    <div class="ts-result" data-role="result">
+                        if state.paste.trim().is_empty() && state.selected.is_none() {
+                            <p class="ts-hint">{ "The matching section of the article and a checklist will appear here." }</p>
+                        }
+                        <DiagnosisView
+                            diagnosis={state.diagnosis.clone()}
+                            selected={state.selected.clone()}
+                            paste={state.paste.clone()}
+                            ticked={state.ticked.clone()}
+                            client={state.client}
+                            {on_toggle} on_select={on_select.clone()} {on_client} {on_reference} />
+                    </div>
+                </div>
+            } else {
+                <div role="tabpanel" aria-labelledby="ts-tab-reference">
+                    <Reference query={state.query.clone()} {on_query} on_open={on_select} />
+                </div>
+            }
+            <footer class="ts-footer">
+                <p>
+                    { "Runs entirely in your browser; nothing you paste is sent anywhere. " }
+                    <a href="https://docs.scopestack.io/help/integrations/api-error-codes" target="_blank" rel="noopener noreferrer">
+                        { "API Error Codes article" }
+                    </a>
+                </p>
+            </footer>
         </main>
+    }
+}
+
+/// One sentence for screen readers when the answer changes.
+fn announcement(state: &State) -> String {
+    let Some(d) = &state.diagnosis else {
+        return if state.busy {
+            "Reading your paste…".into()
+        } else {
+            String::new()
+        };
+    };
+    match d.primary_section() {
+        Some(p) => {
+            let confirmed = d
+                .checklist
+                .iter()
+                .filter(|c| c.section == p.id && c.state == CheckState::Confirmed)
+                .count();
+            format!(
+                "Best match: {}. {} check{} confirmed by your paste.",
+                p.title,
+                confirmed,
+                if confirmed == 1 { "" } else { "s" }
+            )
+        }
+        None => "No API error found in the paste.".into(),
     }
 }

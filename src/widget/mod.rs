@@ -2,7 +2,10 @@
 //! render the `Diagnosis` it returns. No rules live here.
 
 pub mod app;
+pub mod browser;
 pub mod components;
+pub mod hooks;
+pub mod state;
 
 pub use app::App;
 

@@ -1,16 +1,23 @@
-//! The labelled paste box: a plain textarea, so whatever is pasted stays text.
+//! The labelled paste box. A plain textarea, so whatever is pasted stays
+//! text; a dropped file (a HAR, a saved response) is read into it.
 
-use web_sys::HtmlTextAreaElement;
+use web_sys::{DragEvent, HtmlTextAreaElement};
+use yew::platform::spawn_local;
 use yew::prelude::*;
+
+/// Files above this are refused with a message rather than read.
+const MAX_FILE: f64 = 25.0 * 1024.0 * 1024.0;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub value: String,
     pub on_input: Callback<String>,
+    pub busy: bool,
 }
 
 #[function_component(PasteBox)]
 pub fn paste_box(props: &Props) -> Html {
+    let notice = use_state(|| None::<String>);
     let oninput = {
         let on_input = props.on_input.clone();
         Callback::from(move |e: InputEvent| {
@@ -19,19 +26,68 @@ pub fn paste_box(props: &Props) -> Html {
             }
         })
     };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let on_input = props.on_input.clone();
+        let notice = notice.clone();
+        Callback::from(move |e: DragEvent| {
+            let file = e
+                .data_transfer()
+                .and_then(|dt| dt.files())
+                .and_then(|files| files.get(0));
+            let Some(file) = file else { return };
+            e.prevent_default();
+            if file.size() > MAX_FILE {
+                notice.set(Some(format!(
+                    "{} is {:.1} MB; files up to 25 MB can be read. Paste the part with the error instead.",
+                    file.name(),
+                    file.size() / 1_048_576.0
+                )));
+                return;
+            }
+            let on_input = on_input.clone();
+            let notice = notice.clone();
+            spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                    Ok(text) => {
+                        notice.set(None);
+                        on_input.emit(text.as_string().unwrap_or_default());
+                    }
+                    Err(_) => {
+                        notice.set(Some(format!("{} could not be read as text.", file.name())))
+                    }
+                }
+            });
+        })
+    };
+    let size = props.value.len();
     html! {
         <section class="ts-paste">
             <label for="ts-paste-input">{ "Paste the error you got" }</label>
+            <p id="ts-paste-help" class="ts-help">
+                { "Anything works: a JSON error body, a raw response, curl -v output, a Postman console dump, a HAR file, a Workato or Zapier error, a traceback, a browser message, or just a status code. You can also drop a file here. Nothing leaves this page." }
+            </p>
             <textarea
                 id="ts-paste-input"
                 data-role="paste"
                 rows="10"
                 spellcheck="false"
                 autocomplete="off"
-                placeholder="e.g. HTTP/1.1 401 Unauthorized, {\"errors\": [...]}, or curl -v output"
+                aria-describedby="ts-paste-help"
+                placeholder="e.g. HTTP/1.1 401 Unauthorized"
                 value={props.value.clone()}
                 {oninput}
+                {ondragover}
+                {ondrop}
             />
+            if props.busy {
+                <p class="ts-progress" role="status">
+                    { format!("Reading {:.1} MB…", size as f64 / 1_048_576.0) }
+                </p>
+            }
+            if let Some(n) = &*notice {
+                <p class="ts-notice" role="alert">{ n }</p>
+            }
         </section>
     }
 }

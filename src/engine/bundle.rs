@@ -1,0 +1,137 @@
+//! The support bundle: a ready-to-send message for ScopeStack support with
+//! what the article's "Still seeing an error?" asks for — the full error
+//! (redacted), the endpoint, the client in use — plus the diagnosis and what
+//! the user already ruled out, so support does not ask again.
+
+use super::diagnosis::{CheckState, Diagnosis};
+use super::knowledge::KnowledgeBase;
+
+/// The client the integration is built with, as the user picks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Client {
+    Postman,
+    Workato,
+    Zapier,
+    CustomCode,
+    Other,
+}
+
+impl Client {
+    pub const ALL: [Client; 5] = [
+        Client::Postman,
+        Client::Workato,
+        Client::Zapier,
+        Client::CustomCode,
+        Client::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Client::Postman => "Postman",
+            Client::Workato => "Workato",
+            Client::Zapier => "Zapier",
+            Client::CustomCode => "Custom code",
+            Client::Other => "Something else",
+        }
+    }
+
+    /// The client the paste itself reveals, if any.
+    pub fn from_fact(fact: Option<&str>) -> Option<Client> {
+        match fact? {
+            "postman" => Some(Client::Postman),
+            "workato" => Some(Client::Workato),
+            "zapier" => Some(Client::Zapier),
+            "python" | "axios" | "curl" | "ruby" | "browser" => Some(Client::CustomCode),
+            _ => None,
+        }
+    }
+}
+
+/// How much of the redacted error goes into the message.
+const MAX_ERROR: usize = 6000;
+
+/// The message, every part of it redacted. `ticked` are the checks the user
+/// marked as tried.
+pub fn support_bundle(
+    kb: &KnowledgeBase,
+    d: &Diagnosis,
+    client: Client,
+    ticked: &[String],
+) -> String {
+    let mut out = String::from(
+        "Hello ScopeStack support,\n\nI am getting an error from the ScopeStack API.\n\n",
+    );
+    let f = &d.facts;
+    let endpoint = match (&f.method, &f.url) {
+        (Some(m), Some(u)) => format!("{m} {u}"),
+        (None, Some(u)) => u.clone(),
+        _ => "(not in the error I pasted)".to_string(),
+    };
+    out.push_str(&format!("Endpoint: {endpoint}\n"));
+    if let Some(slug) = &f.account_slug {
+        out.push_str(&format!("Account slug: {slug}\n"));
+    }
+    out.push_str(&format!("Client: {}\n", client.label()));
+    if let Some(s) = f.status {
+        out.push_str(&format!("HTTP status: {s}\n"));
+    }
+    if let Some(e) = &f.oauth_error {
+        out.push_str(&format!("OAuth error: {e}\n"));
+    }
+    match d.primary_section() {
+        Some(p) => out.push_str(&format!(
+            "Troubleshooter's diagnosis: {} ({})\n",
+            p.title, p.doc_url
+        )),
+        None => out.push_str("Troubleshooter's diagnosis: no known error recognised\n"),
+    }
+    let confirmed: Vec<&str> = d
+        .checklist
+        .iter()
+        .filter(|c| c.state == CheckState::Confirmed)
+        .map(|c| c.check.as_str())
+        .collect();
+    if !confirmed.is_empty() {
+        out.push_str(&format!(
+            "Confirmed by the evidence: {}\n",
+            confirmed.join("; ")
+        ));
+    }
+    let tried: Vec<String> = ticked
+        .iter()
+        .filter_map(|id| {
+            let (section, check) = id.split_once('/')?;
+            let c = kb.section(section)?.checks.iter().find(|c| c.id == check)?;
+            Some(c.title.clone())
+        })
+        .collect();
+    let ruled_out: Vec<&str> = d
+        .checklist
+        .iter()
+        .filter(|c| c.state == CheckState::RuledOut)
+        .map(|c| c.check.as_str())
+        .collect();
+    if !tried.is_empty() {
+        out.push_str(&format!("Already checked: {}\n", tried.join("; ")));
+    }
+    if !ruled_out.is_empty() {
+        out.push_str(&format!(
+            "Ruled out by the evidence: {}\n",
+            ruled_out.join("; ")
+        ));
+    }
+    let error = d.redacted.trim();
+    if !error.is_empty() {
+        let cut: String = error.chars().take(MAX_ERROR).collect();
+        let more = if cut.len() < error.len() {
+            "\n(cut here; the full error is longer)"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "\nThe error (secrets masked):\n-----\n{cut}{more}\n-----\n"
+        ));
+    }
+    out.push_str("\nThank you!\n");
+    out
+}

@@ -1,0 +1,167 @@
+//! Widget state ⇄ URL fragment. Links are pasted into chats, so the fragment
+//! never carries a secret: a paste goes in only when the user asks, and only
+//! redacted. Support agents type short links by hand (`#401-unauthorized`,
+//! `#invalid_grant`, `#401`), so those open a section directly.
+
+use super::knowledge::KnowledgeBase;
+use super::redact::redact;
+
+/// How much of a (redacted) paste a link may carry, so links stay short
+/// enough for chat tools; the error is nearly always in the first lines.
+pub const MAX_LINK_PASTE: usize = 1500;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LinkState {
+    /// The section to open.
+    pub section: Option<String>,
+    /// Checklist items the user ticked (`<section>/<check>` ids).
+    pub ticked: Vec<String>,
+    /// A paste to diagnose (always redacted when it came from `to_fragment`).
+    pub paste: Option<String>,
+    /// Open the quick-reference view.
+    pub reference: bool,
+}
+
+/// The fragment for a state, with its leading `#`. Only known section and
+/// check ids are written, and the paste is redacted and cut to
+/// [`MAX_LINK_PASTE`] characters.
+pub fn to_fragment(kb: &KnowledgeBase, state: &LinkState) -> String {
+    let section = state
+        .section
+        .as_deref()
+        .filter(|id| kb.section(id).is_some());
+    let ticked: Vec<&str> = state
+        .ticked
+        .iter()
+        .map(String::as_str)
+        .filter(|id| is_check(kb, id))
+        .collect();
+    let paste = state
+        .paste
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    if ticked.is_empty() && paste.is_none() && !state.reference {
+        return section.map(|s| format!("#{s}")).unwrap_or_default();
+    }
+    let mut parts = Vec::new();
+    if state.reference {
+        parts.push("view=reference".to_string());
+    }
+    if let Some(s) = section {
+        parts.push(format!("s={s}"));
+    }
+    if !ticked.is_empty() {
+        parts.push(format!("t={}", encode(&ticked.join(","))));
+    }
+    if let Some(p) = paste {
+        let clean = redact(p).text;
+        let cut: String = clean.chars().take(MAX_LINK_PASTE).collect();
+        parts.push(format!("p={}", encode(&cut)));
+    }
+    format!("#{}", parts.join("&"))
+}
+
+/// Read a fragment (with or without `#`). Unknown ids are dropped; a bare
+/// status or OAuth code opens its section.
+pub fn from_fragment(kb: &KnowledgeBase, fragment: &str) -> LinkState {
+    let frag = fragment.trim().trim_start_matches('#');
+    let mut state = LinkState::default();
+    if frag.is_empty() {
+        return state;
+    }
+    if !frag.contains('=') {
+        let word = decode(frag);
+        if word == "reference" || word == "quick-reference" {
+            state.reference = word == "reference";
+            state.section = (word == "quick-reference").then(|| word.clone());
+        } else {
+            state.section = resolve_section(kb, &word);
+        }
+        return state;
+    }
+    for pair in frag.split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = decode(value);
+        match key {
+            "s" => state.section = resolve_section(kb, &value),
+            "t" => {
+                state.ticked = value
+                    .split(',')
+                    .filter(|id| is_check(kb, id))
+                    .map(str::to_string)
+                    .collect()
+            }
+            // Whatever a link carries is redacted again: a hand-made link
+            // must not be a way to smuggle a secret onto the screen unmasked.
+            "p" => state.paste = Some(redact(&value).text).filter(|p| !p.trim().is_empty()),
+            "view" => state.reference = value == "reference",
+            _ => {}
+        }
+    }
+    state
+}
+
+/// A section id, or a code people type (`401`, `invalid_grant`, `504`).
+pub fn resolve_section(kb: &KnowledgeBase, word: &str) -> Option<String> {
+    let w = word.trim().to_ascii_lowercase();
+    if w.is_empty() {
+        return None;
+    }
+    if let Some(s) = kb.section(&w) {
+        return Some(s.id.clone());
+    }
+    let dashed = w.replace('_', "-");
+    kb.sections
+        .iter()
+        .find(|s| {
+            s.code.to_ascii_lowercase() == w
+                || s.id == format!("oauth-{dashed}")
+                || s.id.starts_with(&format!("{w}-"))
+        })
+        .map(|s| s.id.clone())
+}
+
+/// True when `id` is `<section>/<check>` of this knowledge base.
+pub fn is_check(kb: &KnowledgeBase, id: &str) -> bool {
+    id.split_once('/').is_some_and(|(section, check)| {
+        kb.section(section)
+            .is_some_and(|s| s.checks.iter().any(|c| c.id == check))
+    })
+}
+
+/// Percent-encode all but the unreserved characters (RFC 3986), so the
+/// fragment survives chat tools and copy-paste.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/' | b',') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Percent-decode; malformed escapes are kept as written, invalid UTF-8 is
+/// replaced, never a panic.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(if b == b'+' { b' ' } else { b });
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

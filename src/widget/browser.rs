@@ -1,0 +1,51 @@
+//! The few browser services the widget uses — storage, the URL fragment, the
+//! clipboard — behind small functions that never panic: a page without
+//! storage (private mode, a sandboxed iframe) still works, it just forgets.
+
+use wasm_bindgen::JsValue;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+pub fn local_get(key: &str) -> Option<String> {
+    window()?.local_storage().ok()??.get_item(key).ok()?
+}
+
+pub fn local_set(key: &str, value: &str) {
+    if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// The current fragment, with its `#`.
+pub fn location_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// This page's address without its fragment: the base of share links.
+pub fn page_url() -> String {
+    let href = window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// Put `fragment` in the address bar without a new history entry or a jump.
+pub fn replace_hash(fragment: &str) {
+    if let Some(w) = window() {
+        if let Ok(history) = w.history() {
+            let url = format!("{}{}", page_url(), fragment);
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
+    }
+}
+
+/// Copy text to the clipboard; false when the browser refused.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(w) = window() else { return false };
+    let promise = w.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}

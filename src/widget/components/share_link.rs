@@ -1,0 +1,71 @@
+//! A link to this diagnosis for a chat or a ticket. The paste goes in only
+//! when the user ticks the box, and then only redacted (the engine builds
+//! the fragment); the link is shown in full before it is copied.
+
+use std::collections::BTreeSet;
+
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::engine::knowledge_base;
+use crate::engine::link::{to_fragment, LinkState, MAX_LINK_PASTE};
+use crate::widget::browser::{copy_text, page_url};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub section: Option<String>,
+    pub paste: String,
+    pub ticked: BTreeSet<String>,
+}
+
+#[function_component(ShareLink)]
+pub fn share_link(props: &Props) -> Html {
+    let include_paste = use_state(|| false);
+    let status = use_state(String::new);
+    let fragment = to_fragment(
+        knowledge_base(),
+        &LinkState {
+            section: props.section.clone(),
+            ticked: props.ticked.iter().cloned().collect(),
+            paste: include_paste.then(|| props.paste.clone()),
+            reference: false,
+        },
+    );
+    let link = format!("{}{}", page_url(), fragment);
+    let toggle = {
+        let include_paste = include_paste.clone();
+        Callback::from(move |_: Event| include_paste.set(!*include_paste))
+    };
+    let copy = {
+        let link = link.clone();
+        let status = status.clone();
+        Callback::from(move |_| {
+            let link = link.clone();
+            let status = status.clone();
+            spawn_local(async move {
+                status.set(if copy_text(&link).await {
+                    "Link copied.".into()
+                } else {
+                    "Copying was blocked by the browser: select the link above and copy it.".into()
+                });
+            });
+        })
+    };
+    html! {
+        <section class="ts-share" aria-labelledby="ts-share-title">
+            <h3 id="ts-share-title">{ "Share this diagnosis" }</h3>
+            if !props.paste.trim().is_empty() {
+                <p>
+                    <input type="checkbox" id="ts-share-paste" checked={*include_paste} onchange={toggle} />
+                    <label for="ts-share-paste">
+                        { format!("Include my paste, with secrets masked (up to {MAX_LINK_PASTE} characters)") }
+                    </label>
+                </p>
+            }
+            <label for="ts-share-url" class="ts-visually-hidden">{ "Share link" }</label>
+            <input id="ts-share-url" data-role="share-link" class="ts-share-url" type="text" readonly=true value={link} />
+            <button type="button" data-role="copy-link" onclick={copy}>{ "Copy link" }</button>
+            <p class="ts-status" role="status" aria-live="polite">{ (*status).clone() }</p>
+        </section>
+    }
+}

@@ -1,0 +1,70 @@
+//! The support bundle: the message to send ScopeStack support, shown in full
+//! before it is copied, with every secret masked by the engine.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use web_sys::HtmlSelectElement;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::engine::bundle::{support_bundle, Client};
+use crate::engine::{knowledge_base, Diagnosis};
+use crate::widget::browser::copy_text;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub diagnosis: Rc<Diagnosis>,
+    pub ticked: BTreeSet<String>,
+    pub client: Client,
+    pub on_client: Callback<Client>,
+}
+
+#[function_component(SupportBundle)]
+pub fn support_bundle_view(props: &Props) -> Html {
+    let status = use_state(String::new);
+    let ticked: Vec<String> = props.ticked.iter().cloned().collect();
+    let text = support_bundle(knowledge_base(), &props.diagnosis, props.client, &ticked);
+    let onchange = {
+        let on_client = props.on_client.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                let index = select.selected_index().max(0) as usize;
+                if let Some(c) = Client::ALL.get(index) {
+                    on_client.emit(*c);
+                }
+            }
+        })
+    };
+    let copy = {
+        let text = text.clone();
+        let status = status.clone();
+        Callback::from(move |_| {
+            let text = text.clone();
+            let status = status.clone();
+            spawn_local(async move {
+                status.set(if copy_text(&text).await {
+                    "Message copied: paste it into the support chat or an e-mail.".into()
+                } else {
+                    "Copying was blocked by the browser: select the message above and copy it."
+                        .into()
+                });
+            });
+        })
+    };
+    html! {
+        <details class="ts-bundle">
+            <summary>{ "Still stuck? Prepare a message for ScopeStack support" }</summary>
+            <label for="ts-client">{ "What are you calling the API from?" }</label>
+            <select id="ts-client" {onchange}>
+                { for Client::ALL.iter().map(|c| html! {
+                    <option selected={*c == props.client}>{ c.label() }</option>
+                }) }
+            </select>
+            <p id="ts-bundle-help">{ "This exact text is what will be copied. Secrets are already masked." }</p>
+            <pre class="ts-bundle-text" data-role="support-bundle" tabindex="0" aria-describedby="ts-bundle-help">{ text }</pre>
+            <button type="button" data-role="copy-bundle" onclick={copy}>{ "Copy message" }</button>
+            <p class="ts-status" role="status" aria-live="polite">{ (*status).clone() }</p>
+        </details>
+    }
+}

@@ -1,37 +1,180 @@
 //! Component tests for the widget, run by wasm-bindgen-test in headless
-//! Chromium (`./x test`). Native `cargo test` skips this file.
+//! Chromium (`./x test`). Native `cargo test` skips this file. The engine is
+//! plugged in directly instead of through its worker, so these tests see
+//! exactly what the components render for the engine's real answers.
 #![cfg(target_arch = "wasm32")]
 
-use scopestack_troubleshooter::widget::App;
 use std::time::Duration;
+
+use scopestack_troubleshooter::engine::api::respond;
+use scopestack_troubleshooter::widget::app::{App, Props};
+use scopestack_troubleshooter::widget::backend::Backend;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::Element;
+use web_sys::{
+    Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement, InputEvent, InputEventInit,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mount a fresh App in its own element and let Yew render.
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Let Yew render and the debounce pass.
+async fn settle(ms: u64) {
+    yew::platform::time::sleep(Duration::from_millis(ms)).await;
+}
+
+/// Mount a fresh App, with the engine answering inline, in its own element.
 async fn mount() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::platform::time::sleep(Duration::from_millis(50)).await;
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let backend = Backend::new(|request, reply| reply.emit(respond(request)));
+    yew::Renderer::<App>::with_root_and_props(root.clone(), Props { backend }).render();
+    settle(30).await;
     root
+}
+
+fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
+}
+
+/// Type into the paste box as a user would (value + input event).
+async fn paste(root: &Element, text: &str) {
+    let area: HtmlTextAreaElement = find(root, "textarea[data-role=paste]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    area.set_value(text);
+    let init = InputEventInit::new();
+    init.set_bubbles(true);
+    let event = InputEvent::new_with_event_init_dict("input", &init).unwrap();
+    area.dispatch_event(&event).unwrap();
+    settle(400).await;
+}
+
+fn state_of(root: &Element, check: &str) -> Option<String> {
+    find(root, &format!("[data-check=\"{check}\"]")).and_then(|e| e.get_attribute("data-state"))
 }
 
 #[wasm_bindgen_test]
 async fn the_app_renders_a_labelled_paste_box() {
     let root = mount().await;
-    let paste = root
-        .query_selector("textarea[data-role=paste]")
-        .unwrap()
-        .expect("the paste box is rendered");
+    let paste = find(&root, "textarea[data-role=paste]").expect("the paste box is rendered");
     let id = paste.get_attribute("id").expect("the paste box has an id");
-    let label = root
-        .query_selector(&format!("label[for={id}]"))
-        .unwrap()
-        .expect("the paste box has a label");
+    let label = find(&root, &format!("label[for={id}]")).expect("the paste box has a label");
     assert!(!label.text_content().unwrap_or_default().trim().is_empty());
-    let ready = root.query_selector("[data-ready=true]").unwrap();
-    assert!(ready.is_some(), "the root says it is ready");
+    assert!(
+        find(&root, "[data-ready=true]").is_some(),
+        "the root says it is ready"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_pasted_expired_token_opens_401_with_the_check_confirmed() {
+    let root = mount().await;
+    paste(
+        &root,
+        "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer realm=\"Doorkeeper\", error=\"invalid_token\", error_description=\"The access token expired\"\r\nContent-Length: 0\r\n\r\n",
+    )
+    .await;
+    let section = find(&root, "[data-section]").expect("a section is shown");
+    assert_eq!(
+        section.get_attribute("data-section").as_deref(),
+        Some("401-unauthorized")
+    );
+    assert_eq!(
+        state_of(&root, "401-unauthorized/token-expired").as_deref(),
+        Some("confirmed")
+    );
+    // Confirmed items come first.
+    let first = find(&root, "[data-check]").unwrap();
+    assert_eq!(
+        first.get_attribute("data-state").as_deref(),
+        Some("confirmed")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_success_response_shows_no_error() {
+    let root = mount().await;
+    paste(
+        &root,
+        "HTTP/2 200\r\ncontent-type: application/vnd.api+json\r\n\r\n{\"data\": []}",
+    )
+    .await;
+    assert!(find(&root, "[data-role=no-error]").is_some());
+    assert!(find(&root, "[data-section]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn hostile_paste_stays_text() {
+    let root = mount().await;
+    paste(
+        &root,
+        "<img src=x onerror=alert(1)><script>alert(2)</script> 401",
+    )
+    .await;
+    assert!(
+        find(&root, "img").is_none(),
+        "no element is made from the paste"
+    );
+    assert!(find(&root, "script").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn ticking_a_check_persists_and_goes_into_the_share_link() {
+    let root = mount().await;
+    paste(&root, "{\"errors\":[{\"status\":\"422\",\"title\":\"can't be blank\",\"detail\":\"name - can't be blank\",\"source\":{\"pointer\":\"/data/attributes/name\"}}]}").await;
+    let item = find(
+        &root,
+        "[data-check=\"422-unprocessable-entity/blank-field\"] input[type=checkbox]",
+    )
+    .expect("the blank-field check has a tick box");
+    item.dyn_ref::<HtmlElement>().unwrap().click();
+    settle(50).await;
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("scopestack-troubleshooter.ticked")
+        .unwrap()
+        .unwrap_or_default();
+    assert!(
+        stored.contains("422-unprocessable-entity/blank-field"),
+        "stored: {stored}"
+    );
+    let link: HtmlInputElement = find(&root, "[data-role=share-link]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(
+        link.value()
+            .contains("422-unprocessable-entity%2Fblank-field")
+            || link
+                .value()
+                .contains("422-unprocessable-entity/blank-field"),
+        "link: {}",
+        link.value()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_support_bundle_holds_no_secret() {
+    let root = mount().await;
+    let token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0LXVzZXItNDIifQ.c2lnbmF0dXJlLXNlY3JldA";
+    paste(&root, &format!("> GET /acme/v1/projects HTTP/2\n> Host: api.scopestack.io\n> Authorization: Bearer {token}\n> Accept: application/vnd.api+json\n>\n< HTTP/2 401\n< www-authenticate: Bearer realm=\"Doorkeeper\", error=\"invalid_token\", error_description=\"The access token is invalid\"\n<\n")).await;
+    let bundle = find(&root, "[data-role=support-bundle]").expect("the support bundle is shown");
+    let text = bundle.text_content().unwrap_or_default();
+    assert!(
+        text.contains("api.scopestack.io"),
+        "the endpoint is in the bundle: {text}"
+    );
+    assert!(!text.contains(token), "the token leaked into the bundle");
+    assert!(
+        !root.inner_html().contains(token),
+        "the token leaked into the page"
+    );
 }

@@ -4,7 +4,6 @@
 //! the user already ruled out, so support does not ask again.
 
 use super::diagnosis::{CheckState, Diagnosis};
-use super::knowledge::KnowledgeBase;
 
 /// The client the integration is built with, as the user picks it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,14 +49,10 @@ impl Client {
 /// How much of the redacted error goes into the message.
 const MAX_ERROR: usize = 6000;
 
-/// The message, every part of it redacted. `ticked` are the checks the user
-/// marked as tried.
-pub fn support_bundle(
-    kb: &KnowledgeBase,
-    d: &Diagnosis,
-    client: Client,
-    ticked: &[String],
-) -> String {
+/// The message, every part of it redacted (it is built from a diagnosis,
+/// whose strings already are). `ticked` are the checks the user marked as
+/// tried.
+pub fn support_bundle(d: &Diagnosis, client: Client, ticked: &[String]) -> String {
     let mut out = String::from(
         "Hello ScopeStack support,\n\nI am getting an error from the ScopeStack API.\n\n",
     );
@@ -97,13 +92,13 @@ pub fn support_bundle(
             confirmed.join("; ")
         ));
     }
-    let tried: Vec<String> = ticked
+    // Only ticks that belong to this diagnosis: a tick left over from
+    // another error would mislead support.
+    let tried: Vec<&str> = d
+        .checklist
         .iter()
-        .filter_map(|id| {
-            let (section, check) = id.split_once('/')?;
-            let c = kb.section(section)?.checks.iter().find(|c| c.id == check)?;
-            Some(c.title.clone())
-        })
+        .filter(|c| ticked.contains(&c.id))
+        .map(|c| c.check.as_str())
         .collect();
     let ruled_out: Vec<&str> = d
         .checklist

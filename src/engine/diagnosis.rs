@@ -2,9 +2,9 @@
 //! CLI's JSON"): the widget renders it, the CLI prints it, support tooling
 //! reads it. Every string in it is already redacted.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckState {
     Confirmed,
@@ -35,7 +35,7 @@ impl CheckState {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RankedSection {
     pub id: String,
     pub title: String,
@@ -46,7 +46,7 @@ pub struct RankedSection {
     pub doc_url: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChecklistItem {
     /// `<section>/<check>`.
     pub id: String,
@@ -59,7 +59,7 @@ pub struct ChecklistItem {
 }
 
 /// What was recognised, for display and for support tooling.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Facts {
     pub format: Option<String>,
     pub status: Option<u16>,
@@ -76,7 +76,7 @@ pub struct Facts {
     pub client: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Diagnosis {
     /// The best section, or null when the input holds no error.
     pub primary: Option<String>,

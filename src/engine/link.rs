@@ -3,6 +3,8 @@
 //! redacted. Support agents type short links by hand (`#401-unauthorized`,
 //! `#invalid_grant`, `#401`), so those open a section directly.
 
+use serde::{Deserialize, Serialize};
+
 use super::knowledge::KnowledgeBase;
 use super::redact::redact;
 
@@ -10,7 +12,7 @@ use super::redact::redact;
 /// enough for chat tools; the error is nearly always in the first lines.
 pub const MAX_LINK_PASTE: usize = 1500;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LinkState {
     /// The section to open.
     pub section: Option<String>,
@@ -36,16 +38,25 @@ pub fn to_fragment(kb: &KnowledgeBase, state: &LinkState) -> String {
         .map(String::as_str)
         .filter(|id| is_check(kb, id))
         .collect();
-    let paste = state
-        .paste
-        .as_deref()
-        .map(str::trim)
-        .filter(|p| !p.is_empty());
-    if ticked.is_empty() && paste.is_none() && !state.reference {
+    let paste = state.paste.as_deref().map(|p| redact(p).text);
+    fragment(section, &ticked, paste.as_deref(), state.reference)
+}
+
+/// The fragment for ids the engine produced and a paste it already
+/// redacted (a diagnosis's `redacted`): what the widget calls, with no
+/// knowledge base at hand.
+pub fn fragment(
+    section: Option<&str>,
+    ticked: &[&str],
+    redacted_paste: Option<&str>,
+    reference: bool,
+) -> String {
+    let paste = redacted_paste.map(str::trim).filter(|p| !p.is_empty());
+    if ticked.is_empty() && paste.is_none() && !reference {
         return section.map(|s| format!("#{s}")).unwrap_or_default();
     }
     let mut parts = Vec::new();
-    if state.reference {
+    if reference {
         parts.push("view=reference".to_string());
     }
     if let Some(s) = section {
@@ -55,8 +66,7 @@ pub fn to_fragment(kb: &KnowledgeBase, state: &LinkState) -> String {
         parts.push(format!("t={}", encode(&ticked.join(","))));
     }
     if let Some(p) = paste {
-        let clean = redact(p).text;
-        let cut: String = clean.chars().take(MAX_LINK_PASTE).collect();
+        let cut: String = p.chars().take(MAX_LINK_PASTE).collect();
         parts.push(format!("p={}", encode(&cut)));
     }
     format!("#{}", parts.join("&"))

@@ -7,6 +7,7 @@
 //! knowledge base) → `diagnosis` (the public, serialisable answer). `redact`
 //! masks secrets in everything that leaves the engine.
 
+pub mod api;
 pub mod bundle;
 pub mod diagnosis;
 pub mod evidence;

@@ -528,9 +528,11 @@ fn detail_words(text: &str, pointer: Option<&str>, out: &mut Out) {
     }
     if has("content-type") {
         out.add("detail:content-type", format!("The error says “{q}”."));
+        specified_media_type(text, "content-type", out);
     }
     if has("' accept") || has("accept without") || has("accept header") || has("not acceptable") {
         out.add("detail:accept", format!("The error says “{q}”."));
+        specified_media_type(text, "accept", out);
     }
     if has("deactivated") || has("inactive") || has("disabled") {
         out.add("detail:deactivated", format!("The error says “{q}”."));
@@ -551,6 +553,41 @@ fn detail_words(text: &str, pointer: Option<&str>, out: &mut Out) {
         || has("forbidden") && !has("403")
     {
         out.add("detail:permission", format!("The error says “{q}”."));
+    }
+}
+
+/// JSONAPI::Resources names the media type the request really sent ("This
+/// request specified 'application/json'."), which proves what the request
+/// carried even when the paste shows no request headers.
+fn specified_media_type(text: &str, header: &str, out: &mut Out) {
+    let Some(at) = text.find("specified '") else {
+        return;
+    };
+    let rest = &text[at + "specified '".len()..];
+    let Some(end) = rest.find('\'') else { return };
+    let sent = rest[..end].trim();
+    let (absent, wrong, name) = if header == "accept" {
+        ("request:accept-absent", "request:accept-wrong", "Accept")
+    } else {
+        (
+            "request:content-type-absent",
+            "request:content-type-wrong",
+            "Content-Type",
+        )
+    };
+    if sent.is_empty() {
+        out.add(
+            absent,
+            format!("The server says the request specified no {name}."),
+        );
+    } else if !media_type_ok(sent) || sent.contains(';') {
+        out.add(
+            wrong,
+            format!(
+                "The server says the request specified {name} '{}'.",
+                quote(sent)
+            ),
+        );
     }
 }
 
@@ -612,7 +649,12 @@ fn request_signals(ev: &Evidence, out: &mut Out) {
         _ => {}
     }
 
+    // A token request authenticates with its form fields, not a bearer
+    // header, and its answer is plain JSON: the API's header rules do not
+    // apply to it, so their absence proves nothing there.
+    let is_token_call = is_token_request(ev);
     match ev.request_header("authorization") {
+        _ if is_token_call => {}
         Some(value) => authorization_signals(value, out),
         None if req.headers_seen => out.add(
             "request:authorization-absent",
@@ -622,6 +664,7 @@ fn request_signals(ev: &Evidence, out: &mut Out) {
     }
 
     match ev.request_header("accept") {
+        _ if is_token_call => {}
         Some(v) if media_type_ok(v) => out.add(
             "request:accept-ok",
             format!("The request sent Accept: {}.", quote(v)),
@@ -644,7 +687,6 @@ fn request_signals(ev: &Evidence, out: &mut Out) {
         None => {}
     }
 
-    let is_token_call = is_token_request(ev);
     if has_body && !is_token_call {
         match ev.request_header("content-type") {
             Some(v) if media_type_ok(v) => out.add(

@@ -3,20 +3,29 @@
 
 use yew::prelude::*;
 
+use super::backend::Backend;
 use super::browser::replace_hash;
 use super::components::diagnosis_view::DiagnosisView;
 use super::components::paste_box::PasteBox;
 use super::components::reference::Reference;
-use super::hooks::{use_diagnosis, use_fragment, use_persisted_ticks};
+use super::hooks::{use_diagnosis, use_engine_views, use_fragment, use_persisted_ticks};
 use super::state::{Action, State, View};
 use crate::engine::bundle::Client;
 use crate::engine::CheckState;
 
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// Where the engine answers: its worker on the page, the engine itself
+    /// in tests.
+    pub backend: Backend,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &Props) -> Html {
     let state = use_reducer(State::default);
-    use_diagnosis(&state);
-    use_fragment(&state);
+    use_diagnosis(&state, &props.backend);
+    use_engine_views(&state, &props.backend);
+    use_fragment(&state, &props.backend);
     use_persisted_ticks(&state);
 
     let on_input = {
@@ -82,18 +91,15 @@ pub fn app() -> Html {
                         if state.paste.trim().is_empty() && state.selected.is_none() {
                             <p class="ts-hint">{ "The matching section of the article and a checklist will appear here." }</p>
                         }
-                        <DiagnosisView
-                            diagnosis={state.diagnosis.clone()}
-                            selected={state.selected.clone()}
-                            paste={state.paste.clone()}
-                            ticked={state.ticked.clone()}
-                            client={state.client}
+                        <DiagnosisView answer={state.answer.clone()} selected={state.selected.clone()}
+                            browsed={state.browsed.clone()} ticked={state.ticked.clone()}
+                            client={state.client} error={state.error.clone()}
                             {on_toggle} on_select={on_select.clone()} {on_client} {on_reference} />
                     </div>
                 </div>
             } else {
                 <div role="tabpanel" aria-labelledby="ts-tab-reference">
-                    <Reference query={state.query.clone()} {on_query} on_open={on_select} />
+                    <Reference query={state.query.clone()} results={state.results.clone()} {on_query} on_open={on_select} />
                 </div>
             }
             <footer class="ts-footer">
@@ -110,7 +116,7 @@ pub fn app() -> Html {
 
 /// One sentence for screen readers when the answer changes.
 fn announcement(state: &State) -> String {
-    let Some(d) = &state.diagnosis else {
+    let Some(d) = state.answer.as_ref().map(|a| &a.diagnosis) else {
         return if state.busy {
             "Reading your paste…".into()
         } else {

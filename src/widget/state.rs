@@ -7,9 +7,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::engine::api::SectionInfo;
 use crate::engine::bundle::Client;
 use crate::engine::link::LinkState;
-use crate::engine::Diagnosis;
+use crate::engine::{ChecklistItem, Diagnosis};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -17,51 +18,106 @@ pub enum View {
     Reference,
 }
 
+/// The engine's answer for a paste, with the text of its sections.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    pub diagnosis: Rc<Diagnosis>,
+    pub sections: Vec<SectionInfo>,
+}
+
+/// A section opened without evidence for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Browsed {
+    pub section: SectionInfo,
+    pub checklist: Vec<ChecklistItem>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Results {
+    pub query: String,
+    pub sections: Vec<SectionInfo>,
+    pub total: usize,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub view: View,
     /// What the user pasted (never lost: bad input only changes the answer).
-    pub paste: String,
-    /// The engine's answer for `paste`, once worked out.
-    pub diagnosis: Option<Rc<Diagnosis>>,
-    /// True while a large paste is being worked on.
+    pub paste: AttrValue,
+    /// Bumped on every change of the paste, so late answers are dropped.
+    pub generation: u64,
+    pub answer: Option<Rc<Answer>>,
+    /// True while the engine works on the current paste.
     pub busy: bool,
     /// The section on screen: the primary by default, or one the user opened.
     pub selected: Option<String>,
+    /// A link chose the section: the diagnosis that follows does not move it.
+    pub keep_selection: bool,
+    pub browsed: Option<Rc<Browsed>>,
+    pub results: Option<Rc<Results>>,
     /// Checklist items the user ticked as tried.
     pub ticked: BTreeSet<String>,
     pub query: String,
     pub client: Client,
+    /// Why the engine could not answer, for the user.
+    pub error: Option<String>,
 }
 
 impl Default for State {
     fn default() -> Self {
         State {
             view: View::Diagnose,
-            paste: String::new(),
-            diagnosis: None,
+            paste: AttrValue::default(),
+            generation: 0,
+            answer: None,
             busy: false,
             selected: None,
+            keep_selection: false,
+            browsed: None,
+            results: None,
             ticked: BTreeSet::new(),
             query: String::new(),
             client: Client::CustomCode,
+            error: None,
         }
     }
+}
+
+impl State {
+    /// The text of a section, from the answer or from browsing.
+    pub fn section_info(&self, id: &str) -> Option<&SectionInfo> {
+        section_info(self.answer.as_deref(), self.browsed.as_deref(), id)
+    }
+}
+
+/// The text of a section, from an answer or from browsing.
+pub fn section_info<'a>(
+    answer: Option<&'a Answer>,
+    browsed: Option<&'a Browsed>,
+    id: &str,
+) -> Option<&'a SectionInfo> {
+    answer
+        .and_then(|a| a.sections.iter().find(|s| s.id == id))
+        .or_else(|| browsed.map(|b| &b.section).filter(|s| s.id == id))
 }
 
 pub enum Action {
     /// The paste box changed; the diagnosis follows after a pause.
     Paste(String),
-    Busy,
-    Diagnosed(String, Rc<Diagnosis>),
+    Busy(u64),
+    Answered(u64, Rc<Answer>),
+    Browsed(Rc<Browsed>),
+    Searched(Rc<Results>),
+    Failed(String),
     Select(Option<String>),
     ShowView(View),
     Toggle(String),
-    SetTicked(BTreeSet<String>),
     Query(String),
     Client(Client),
     /// A link opened: section, ticks, paste.
     Link(LinkState),
+    /// Ticks restored from storage.
+    Restore(BTreeSet<String>),
 }
 
 impl Reducible for State {
@@ -71,28 +127,37 @@ impl Reducible for State {
         let mut s = (*self).clone();
         match action {
             Action::Paste(text) => {
+                s.generation += 1;
                 if text.trim().is_empty() {
-                    s.diagnosis = None;
+                    s.answer = None;
                     s.selected = None;
                     s.busy = false;
                 }
-                s.paste = text;
+                s.error = None;
+                s.keep_selection = false;
+                s.paste = text.into();
             }
-            Action::Busy => s.busy = true,
-            Action::Diagnosed(for_paste, d) => {
-                // An answer for an older paste is dropped.
-                if for_paste != s.paste {
+            Action::Busy(generation) => s.busy = generation == s.generation,
+            Action::Answered(generation, answer) => {
+                if generation != s.generation {
                     return self;
                 }
                 s.busy = false;
-                s.selected = d.primary.clone();
-                if let Some(client) =
-                    crate::engine::bundle::Client::from_fact(d.facts.client.as_deref())
-                {
+                s.error = None;
+                if !s.keep_selection || s.selected.is_none() {
+                    s.selected = answer.diagnosis.primary.clone();
+                }
+                if let Some(client) = Client::from_fact(answer.diagnosis.facts.client.as_deref()) {
                     s.client = client;
                 }
-                s.diagnosis = Some(d);
+                s.answer = Some(answer);
                 s.view = View::Diagnose;
+            }
+            Action::Browsed(b) => s.browsed = Some(b),
+            Action::Searched(r) => s.results = Some(r),
+            Action::Failed(message) => {
+                s.busy = false;
+                s.error = Some(message);
             }
             Action::Select(id) => {
                 s.selected = id;
@@ -104,16 +169,17 @@ impl Reducible for State {
                     s.ticked.insert(id);
                 }
             }
-            Action::SetTicked(t) => s.ticked = t,
             Action::Query(q) => s.query = q,
             Action::Client(c) => s.client = c,
             Action::Link(link) => {
                 s.ticked.extend(link.ticked);
                 if let Some(p) = link.paste {
-                    s.paste = p;
-                    s.diagnosis = None;
+                    s.generation += 1;
+                    s.paste = p.into();
+                    s.answer = None;
                 }
                 if link.section.is_some() {
+                    s.keep_selection = true;
                     s.selected = link.section;
                     s.view = View::Diagnose;
                 }
@@ -121,6 +187,7 @@ impl Reducible for State {
                     s.view = View::Reference;
                 }
             }
+            Action::Restore(t) => s.ticked.extend(t),
         }
         Rc::new(s)
     }

@@ -26,6 +26,8 @@ try {
         assert(label && label.trim().length > 0, "the paste box has a label");
         await box.fill("401");
         assert((await box.inputValue()) === "401", "the paste box takes input");
+        // The engine answers from its worker, loaded on this first question.
+        await page.waitForSelector("[data-section='401-unauthorized']", { timeout: 30000 });
         assert(problems.length === 0, problems.join("\n"));
         await page.close();
       },

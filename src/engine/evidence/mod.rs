@@ -3,9 +3,29 @@
 //! browser messages, bare codes, prose), pull out the same [`Evidence`].
 //!
 //! Each submodule knows one family of formats and adds what it finds to the
-//! shared `Evidence`; `gather` runs them all, so a paste that mixes several
-//! formats yields the union. Nothing here decides what the error *means*:
-//! that is `signals` and `rules`.
+//! shared `Evidence` through a [`Collector`], which remembers how
+//! authoritative each value's source was: a status line beats a JSON body's
+//! `errors[].status`, which beats a number mentioned in prose. `gather` runs
+//! them all, so a paste that mixes several formats yields the union. Nothing
+//! here decides what the error *means*: that is `signals` and `rules`.
+//!
+//! Every recogniser is linear in the input and never recurses on input depth;
+//! the only parser that nests is serde_json, whose own depth limit applies.
+
+mod curl;
+mod gateway;
+mod har;
+mod http;
+mod json;
+mod literal;
+mod network;
+mod platforms;
+mod prose;
+mod text;
+mod traces;
+
+#[cfg(test)]
+mod tests;
 
 use serde::Serialize;
 
@@ -40,6 +60,23 @@ pub enum NetworkFailure {
     Aborted,
     /// TLS/certificate failure.
     Tls,
+}
+
+impl NetworkFailure {
+    /// When one paste names several failures, the most telling one wins:
+    /// Chromium prints "blocked by CORS policy" *and* "Failed to fetch".
+    fn precedence(self) -> u8 {
+        match self {
+            NetworkFailure::Cors => 8,
+            NetworkFailure::Dns => 7,
+            NetworkFailure::Offline => 6,
+            NetworkFailure::Refused => 5,
+            NetworkFailure::Tls => 4,
+            NetworkFailure::Timeout => 3,
+            NetworkFailure::Aborted => 2,
+            NetworkFailure::FetchFailed => 1,
+        }
+    }
 }
 
 /// The request side, as far as the paste shows it.
@@ -92,6 +129,36 @@ pub struct Evidence {
     pub mentions: Vec<String>,
 }
 
+/// Every format name `formats` may hold, most specific first: what the
+/// error body says outranks the container it came in, and containers
+/// outrank loose messages and mentions. `formats` is kept in this order.
+pub const FORMAT_ORDER: &[&str] = &[
+    "json-api",
+    "oauth-json",
+    "rails-json",
+    "ruby-hash",
+    "oauth2-gem",
+    "http-response",
+    "curl-include",
+    "curl-verbose",
+    "curl-command",
+    "postman-console",
+    "har",
+    "workato",
+    "zapier",
+    "python-traceback",
+    "python-dict",
+    "axios",
+    "fetch-error",
+    "cors-message",
+    "network-message",
+    "gateway-html",
+    "www-authenticate",
+    "bare-status",
+    "bare-code",
+    "prose",
+];
+
 impl Evidence {
     pub fn add_format(&mut self, format: &'static str) {
         if !self.formats.contains(&format) {
@@ -135,52 +202,223 @@ pub fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'
 /// 10 MB paste quickly, and errors sit near the start of what people paste.
 pub const MAX_SCAN: usize = 16 * 1024 * 1024;
 
+/// How far one-line messages (network errors, tracebacks, prose) are looked
+/// for at the start of a paste, and at its end when it is longer: those
+/// messages sit at the edges of logs, and scanning megabytes of a body for
+/// them would only find false friends.
+pub(crate) const HEAD_SCAN: usize = 64 * 1024;
+pub(crate) const TAIL_SCAN: usize = 16 * 1024;
+
+/// How much a source can be trusted, for values several sources may give.
+pub(crate) mod rank {
+    /// A number or code named in a sentence.
+    pub const PROSE: u8 = 1;
+    /// The whole paste is a status or a code.
+    pub const BARE: u8 = 2;
+    /// A response body (JSON:API `errors[].status`, Rails `status`).
+    pub const BODY: u8 = 3;
+    /// A gateway's HTML error page.
+    pub const GATEWAY: u8 = 4;
+    /// The wire: a status line, a HAR entry, a platform's status field, a
+    /// client library reporting the status it received.
+    pub const WIRE: u8 = 5;
+}
+
+/// Gathers evidence from several recognisers, keeping for each contested
+/// value the one from the most authoritative source (the first among equals).
+#[derive(Debug, Default)]
+pub(crate) struct Collector {
+    pub ev: Evidence,
+    status_rank: u8,
+    oauth_rank: u8,
+    client_rank: u8,
+    /// A response body (possibly empty) was found and interpreted, so loose
+    /// JSON elsewhere in the paste is not the response.
+    pub body_seen: bool,
+}
+
+impl Collector {
+    pub fn format(&mut self, format: &'static str) {
+        debug_assert!(FORMAT_ORDER.contains(&format), "unknown format {format}");
+        self.ev.add_format(format);
+    }
+
+    pub fn status_rank(&self) -> u8 {
+        self.status_rank
+    }
+
+    pub fn status(&mut self, code: u16, line: Option<&str>, rank: u8) {
+        if !(100..=599).contains(&code) || rank <= self.status_rank {
+            return;
+        }
+        self.status_rank = rank;
+        self.ev.status = Some(code);
+        self.ev.status_line = line
+            .map(|l| text::snippet(l, 200))
+            .filter(|l| !l.is_empty());
+    }
+
+    pub fn oauth(&mut self, error: &str, description: Option<&str>, rank: u8) {
+        let error = error.trim();
+        if error.is_empty() || rank <= self.oauth_rank {
+            return;
+        }
+        self.oauth_rank = rank;
+        self.ev.oauth_error = Some(error.to_string());
+        self.ev.oauth_description = description
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(str::to_string);
+    }
+
+    /// Name the client; platforms outrank the libraries they run, and a
+    /// word in prose only counts when nothing structured named one.
+    pub fn client(&mut self, name: &'static str) {
+        let rank = match name {
+            "workato" | "zapier" => 6,
+            "postman" => 5,
+            "python" | "axios" | "ruby" => 4,
+            "curl" => 3,
+            _ => 2,
+        };
+        self.client_ranked(name, rank);
+    }
+
+    pub fn client_mentioned(&mut self, name: &'static str) {
+        self.client_ranked(name, 1);
+    }
+
+    fn client_ranked(&mut self, name: &'static str, rank: u8) {
+        if rank > self.client_rank {
+            self.client_rank = rank;
+            self.ev.client = Some(name);
+        }
+    }
+
+    pub fn network(&mut self, kind: NetworkFailure, message: &str) {
+        let better = self
+            .ev
+            .network
+            .is_none_or(|old| kind.precedence() > old.precedence());
+        if better {
+            self.ev.network = Some(kind);
+            self.ev.network_message = Some(text::snippet(message, 300));
+        }
+    }
+
+    pub fn method(&mut self, method: &str) {
+        let m = method.trim().to_ascii_uppercase();
+        if self.ev.request.method.is_none() && text::is_method(&m) {
+            self.ev.request.method = Some(m);
+        }
+    }
+
+    pub fn url(&mut self, url: &str) {
+        let u = url.trim();
+        if self.ev.request.url.is_none() && !u.is_empty() {
+            self.ev.request.url = Some(u.to_string());
+        }
+    }
+
+    /// Request headers from one source; the first source that showed a
+    /// header block is the one believed.
+    pub fn request_headers(&mut self, headers: Vec<(String, String)>) {
+        if !self.ev.request.headers_seen && !headers.is_empty() {
+            self.ev.request.headers = headers;
+            self.ev.request.headers_seen = true;
+        }
+    }
+
+    /// A request body: kept as text, and its form or JSON fields as params.
+    pub fn request_body(&mut self, body: &str) {
+        let b = body.trim();
+        if b.is_empty() || self.ev.request.body.is_some() {
+            return;
+        }
+        self.ev.request.body = Some(b.to_string());
+        if self.ev.request.params.is_empty() {
+            self.ev.request.params = json::params_of_body(b);
+        }
+    }
+
+    pub fn request_params(&mut self, params: Vec<(String, String)>) {
+        if self.ev.request.params.is_empty() {
+            self.ev.request.params = params;
+        }
+    }
+
+    pub fn response_headers(&mut self, headers: Vec<(String, String)>) {
+        if !self.ev.response_headers.is_empty() || headers.is_empty() {
+            return;
+        }
+        if let Some(v) = find_header(&headers, "www-authenticate") {
+            let v = v.to_string();
+            http::www_authenticate(&v, self);
+        }
+        self.ev.response_headers = headers;
+    }
+
+    pub fn mention(&mut self, what: &str) {
+        if !self.ev.mentions.iter().any(|m| m == what) {
+            self.ev.mentions.push(what.to_string());
+        }
+    }
+
+    fn finish(mut self) -> Evidence {
+        let pos = |f: &&str| {
+            FORMAT_ORDER
+                .iter()
+                .position(|x| x == f)
+                .unwrap_or(usize::MAX)
+        };
+        self.ev.formats.sort_by_key(pos);
+        self.ev
+    }
+}
+
 /// Recognise everything this paste holds.
 pub fn gather(input: &str) -> Evidence {
-    let mut ev = Evidence::default();
-    let text = input.trim();
+    let mut c = Collector::default();
+    let text = text::clip(input.trim(), MAX_SCAN);
     if text.is_empty() {
-        return ev;
+        return c.finish();
     }
-    if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
-        if let Some(errors) = value.get("errors").and_then(|e| e.as_array()) {
-            ev.add_format("json-api");
-            for e in errors {
-                let s = |k: &str| e.get(k).and_then(json_scalar);
-                ev.errors.push(ApiError {
-                    status: s("status"),
-                    code: s("code"),
-                    title: s("title"),
-                    detail: s("detail"),
-                    pointer: e
-                        .get("source")
-                        .and_then(|src| src.get("pointer"))
-                        .and_then(json_scalar),
-                });
-            }
-            if ev.status.is_none() {
-                ev.status = ev
-                    .errors
-                    .iter()
-                    .find_map(|e| e.status.as_deref().and_then(|s| s.parse().ok()));
-            }
-        }
-        if let Some(err) = value.get("error").and_then(|e| e.as_str()) {
-            ev.add_format("oauth-json");
-            ev.oauth_error = Some(err.to_string());
-            ev.oauth_description = value
-                .get("error_description")
-                .and_then(|d| d.as_str())
-                .map(str::to_string);
-        }
-        ev.body = Some(text.to_string());
-    } else if let Ok(code) = text.parse::<u16>() {
-        if (100..600).contains(&code) {
-            ev.add_format("bare-status");
-            ev.status = Some(code);
+    let mut rest = text;
+    if text.starts_with('{') || text.starts_with('[') {
+        if let Some((value, end)) = json::parse_prefix(text) {
+            json::document(&value, &text[..end], literal::Flavour::Json, &mut c);
+            c.body_seen = true;
+            rest = text[end..].trim();
         }
     }
-    ev
+    if rest.is_empty() {
+        // One JSON document and nothing else: its strings are data, not
+        // sentences, so there is no prose to read.
+        return c.finish();
+    }
+    scan_text(rest, &mut c);
+    prose::scan(text, &mut c);
+    c.finish()
+}
+
+/// Everything that is not one JSON document: transcripts, commands,
+/// consoles, tracebacks, messages, and JSON blocks embedded among them.
+fn scan_text(text: &str, c: &mut Collector) {
+    let command = curl::find(text);
+    platforms::postman_console(text, c);
+    http::transcript(text, command.as_ref(), c);
+    if let Some(cmd) = command {
+        curl::apply(cmd, c);
+    }
+    traces::scan(text, c);
+    network::scan(text, c);
+    http::loose_www_authenticate(text, c);
+    if !c.body_seen {
+        json::embedded(text, c);
+    }
+    if !c.body_seen && c.ev.gateway.is_none() {
+        gateway::page(text, c);
+    }
 }
 
 /// A JSON string or number as text (JSON:API codes and statuses are strings,

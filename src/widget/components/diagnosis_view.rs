@@ -7,19 +7,20 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::bundle::Client;
-use crate::engine::Diagnosis;
 use crate::widget::components::candidates::Candidates;
 use crate::widget::components::section_view::SectionView;
 use crate::widget::components::share_link::ShareLink;
 use crate::widget::components::support_bundle::SupportBundle;
+use crate::widget::state::{section_info, Answer, Browsed};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub diagnosis: Option<Rc<Diagnosis>>,
+    pub answer: Option<Rc<Answer>>,
     pub selected: Option<String>,
-    pub paste: String,
+    pub browsed: Option<Rc<Browsed>>,
     pub ticked: BTreeSet<String>,
     pub client: Client,
+    pub error: Option<String>,
     pub on_toggle: Callback<String>,
     pub on_select: Callback<Option<String>>,
     pub on_client: Callback<Client>,
@@ -28,18 +29,33 @@ pub struct Props {
 
 #[function_component(DiagnosisView)]
 pub fn diagnosis_view(props: &Props) -> Html {
-    let d = props.diagnosis.clone();
+    let state = props;
+    let d = state.answer.as_ref().map(|a| a.diagnosis.clone());
     let no_error = d.as_ref().is_some_and(|d| d.primary.is_none());
     let browse = {
         let cb = props.on_reference.clone();
         Callback::from(move |_| cb.emit(()))
     };
+    let section = state
+        .selected
+        .as_deref()
+        .and_then(|id| section_info(state.answer.as_deref(), state.browsed.as_deref(), id))
+        .cloned();
+    let browsed_items = state
+        .browsed
+        .as_ref()
+        .filter(|b| Some(&b.section.id) == state.selected.as_ref())
+        .map(|b| Rc::new(b.checklist.clone()));
+    let redacted = d.as_ref().map(|d| d.redacted.clone());
     html! {
         <>
-            if let Some(d) = d.as_ref().filter(|_| no_error && props.selected.is_none()) {
+            if let Some(message) = &state.error {
+                <p class="ts-notice" role="alert">{ message }</p>
+            }
+            if let Some(d) = d.as_ref().filter(|_| no_error && state.selected.is_none()) {
                 <section class="ts-no-error" data-role="no-error">
                     <h2>{ "No API error found" }</h2>
-                    <p>{ no_error_text(d) }</p>
+                    <p>{ no_error_text(d.facts.status) }</p>
                     <p>
                         <button type="button" class="ts-link-button" onclick={browse}>
                             { "Browse every error in the quick reference" }
@@ -50,24 +66,25 @@ pub fn diagnosis_view(props: &Props) -> Html {
             if let Some(note) = d.as_ref().and_then(|d| d.redaction_summary.clone()) {
                 <p class="ts-redaction" role="note">{ format!("For your safety: {note}. Masked values never leave this page.") }</p>
             }
-            if let Some(id) = props.selected.clone() {
-                <SectionView id={id} diagnosis={d.clone()} ticked={props.ticked.clone()} on_toggle={props.on_toggle.clone()} />
+            if let Some(section) = section {
+                <SectionView {section} diagnosis={d.clone()} {browsed_items}
+                    ticked={state.ticked.clone()} on_toggle={props.on_toggle.clone()} />
             }
             if let Some(d) = d.clone() {
-                <Candidates diagnosis={d} selected={props.selected.clone()} on_select={props.on_select.clone()} />
+                <Candidates diagnosis={d} selected={state.selected.clone()} on_select={props.on_select.clone()} />
             }
-            if props.selected.is_some() || d.is_some() {
-                <ShareLink section={props.selected.clone()} paste={props.paste.clone()} ticked={props.ticked.clone()} />
+            if state.selected.is_some() || d.is_some() {
+                <ShareLink section={state.selected.clone()} {redacted} ticked={state.ticked.clone()} />
             }
             if let Some(d) = d {
-                <SupportBundle diagnosis={d} ticked={props.ticked.clone()} client={props.client} on_client={props.on_client.clone()} />
+                <SupportBundle diagnosis={d} ticked={state.ticked.clone()} client={state.client} on_client={props.on_client.clone()} />
             }
         </>
     }
 }
 
-fn no_error_text(d: &Diagnosis) -> String {
-    match d.facts.status {
+fn no_error_text(status: Option<u16>) -> String {
+    match status {
         Some(s) if s < 400 => format!(
             "The paste shows a successful {s} response. If something still looks wrong, paste the failing response instead."
         ),

@@ -10,7 +10,7 @@ const MAX_FILE: f64 = 25.0 * 1024.0 * 1024.0;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub value: String,
+    pub value: AttrValue,
     pub on_input: Callback<String>,
     pub busy: bool,
 }
@@ -39,9 +39,9 @@ pub fn paste_box(props: &Props) -> Html {
             e.prevent_default();
             if file.size() > MAX_FILE {
                 notice.set(Some(format!(
-                    "{} is {:.1} MB; files up to 25 MB can be read. Paste the part with the error instead.",
+                    "{} is {} MB; files up to 25 MB can be read. Paste the part with the error instead.",
                     file.name(),
-                    file.size() / 1_048_576.0
+                    megabytes(file.size() as usize)
                 )));
                 return;
             }
@@ -82,7 +82,7 @@ pub fn paste_box(props: &Props) -> Html {
             />
             if props.busy {
                 <p class="ts-progress" role="status">
-                    { format!("Reading {:.1} MB…", size as f64 / 1_048_576.0) }
+                    { format!("Reading {} MB…", megabytes(size)) }
                 </p>
             }
             if let Some(n) = &*notice {
@@ -90,4 +90,11 @@ pub fn paste_box(props: &Props) -> Html {
             }
         </section>
     }
+}
+
+/// Megabytes with one decimal, without pulling float formatting into the
+/// widget's download.
+fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes + 52_428) / 104_858;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }

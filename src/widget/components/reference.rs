@@ -1,22 +1,24 @@
 //! The quick reference: every status and OAuth error without pasting
-//! anything, searchable by code, word or message text.
+//! anything, searchable by code, word or message text. The engine does the
+//! searching; this renders its list.
+
+use std::rc::Rc;
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::engine::knowledge_base;
-use crate::engine::search::search;
+use crate::widget::state::Results;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub query: String,
+    pub results: Option<Rc<Results>>,
     pub on_query: Callback<String>,
     pub on_open: Callback<Option<String>>,
 }
 
 #[function_component(Reference)]
 pub fn reference(props: &Props) -> Html {
-    let results = search(knowledge_base(), &props.query);
     let oninput = {
         let on_query = props.on_query.clone();
         Callback::from(move |e: InputEvent| {
@@ -25,35 +27,45 @@ pub fn reference(props: &Props) -> Html {
             }
         })
     };
+    let status = match &props.results {
+        Some(r) if r.query.trim().is_empty() => format!("All {} sections", r.total),
+        Some(r) => format!(
+            "{} of {} sections match “{}”",
+            r.sections.len(),
+            r.total,
+            r.query.trim()
+        ),
+        None => "Loading the sections…".to_string(),
+    };
     html! {
         <section class="ts-reference" data-role="reference" aria-labelledby="ts-reference-title">
             <h2 id="ts-reference-title">{ "Every API error at a glance" }</h2>
             <label for="ts-search">{ "Search by code, word or message" }</label>
             <input id="ts-search" type="search" data-role="search" value={props.query.clone()}
                 placeholder="e.g. 422, invalid_grant, can't be blank" {oninput} />
-            <p class="ts-status" role="status" aria-live="polite">
-                { format!("{} of {} sections", results.len(), knowledge_base().sections.len()) }
-            </p>
-            <table class="ts-table">
-                <caption class="ts-visually-hidden">{ "Sections of the API Error Codes article" }</caption>
-                <thead><tr><th scope="col">{ "Code" }</th><th scope="col">{ "Section" }</th><th scope="col">{ "Category" }</th></tr></thead>
-                <tbody>
-                    { for results.iter().map(|s| {
-                        let onclick = {
-                            let on_open = props.on_open.clone();
-                            let id = s.id.clone();
-                            Callback::from(move |_| on_open.emit(Some(id.clone())))
-                        };
-                        html! {
-                            <tr data-reference-section={s.id.clone()}>
-                                <td class="ts-code-cell">{ &s.code }</td>
-                                <td><button type="button" class="ts-link-button" {onclick}>{ &s.title }</button></td>
-                                <td>{ &s.category }</td>
-                            </tr>
-                        }
-                    }) }
-                </tbody>
-            </table>
+            <p class="ts-status" role="status" aria-live="polite">{ status }</p>
+            if let Some(r) = &props.results {
+                <table class="ts-table">
+                    <caption class="ts-visually-hidden">{ "Sections of the API Error Codes article" }</caption>
+                    <thead><tr><th scope="col">{ "Code" }</th><th scope="col">{ "Section" }</th><th scope="col">{ "Category" }</th></tr></thead>
+                    <tbody>
+                        { for r.sections.iter().map(|s| {
+                            let onclick = {
+                                let on_open = props.on_open.clone();
+                                let id = s.id.clone();
+                                Callback::from(move |_| on_open.emit(Some(id.clone())))
+                            };
+                            html! {
+                                <tr data-reference-section={s.id.clone()}>
+                                    <td class="ts-code-cell">{ &s.code }</td>
+                                    <td><button type="button" class="ts-link-button" {onclick}>{ &s.title }</button></td>
+                                    <td>{ &s.category }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            }
         </section>
     }
 }

@@ -6,34 +6,36 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::{browse, Diagnosis};
+use crate::engine::api::SectionInfo;
+use crate::engine::{ChecklistItem, Diagnosis};
 use crate::widget::components::checklist::Checklist;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub id: String,
+    pub section: SectionInfo,
+    /// The diagnosis, when the section is shown for a paste.
     pub diagnosis: Option<Rc<Diagnosis>>,
+    /// The checklist when browsing without evidence.
+    pub browsed_items: Option<Rc<Vec<ChecklistItem>>>,
     pub ticked: BTreeSet<String>,
     pub on_toggle: Callback<String>,
 }
 
 #[function_component(SectionView)]
 pub fn section_view(props: &Props) -> Html {
-    let Some((section, unknown_items)) = browse(&props.id) else {
-        return html! {};
-    };
+    let section = &props.section;
     let d = props.diagnosis.as_deref();
-    let ranked = d.and_then(|d| d.sections.iter().find(|s| s.id == props.id));
-    let items = match d {
-        Some(d) if d.checklist.iter().any(|c| c.section == props.id) => d
+    let ranked = d.and_then(|d| d.sections.iter().find(|s| s.id == section.id));
+    let items: Vec<ChecklistItem> = match d {
+        Some(d) if d.checklist.iter().any(|c| c.section == section.id) => d
             .checklist
             .iter()
-            .filter(|c| c.section == props.id)
+            .filter(|c| c.section == section.id)
             .cloned()
             .collect(),
-        _ => unknown_items,
+        _ => props.browsed_items.as_deref().cloned().unwrap_or_default(),
     };
-    let is_primary = d.and_then(|d| d.primary.as_deref()) == Some(props.id.as_str());
+    let is_primary = d.and_then(|d| d.primary.as_deref()) == Some(section.id.as_str());
     let heading_id = format!("ts-section-{}", section.id);
     html! {
         <article class="ts-section" data-section={section.id.clone()} aria-labelledby={heading_id.clone()}>
@@ -52,7 +54,7 @@ pub fn section_view(props: &Props) -> Html {
                     <ul>{ for r.reasons.iter().map(|x| html! { <li>{ x }</li> }) }</ul>
                 </section>
             }
-            if let Some(d) = d {
+            if let Some(d) = d.filter(|_| ranked.is_some()) {
                 { facts(d) }
             }
             <Checklist items={Rc::new(items)} ticked={props.ticked.clone()} on_toggle={props.on_toggle.clone()} />

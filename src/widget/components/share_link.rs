@@ -1,20 +1,20 @@
 //! A link to this diagnosis for a chat or a ticket. The paste goes in only
-//! when the user ticks the box, and then only redacted (the engine builds
-//! the fragment); the link is shown in full before it is copied.
+//! when the user ticks the box, and then only as the engine redacted it; the
+//! link is shown in full before it is copied.
 
 use std::collections::BTreeSet;
 
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::engine::knowledge_base;
-use crate::engine::link::{to_fragment, LinkState, MAX_LINK_PASTE};
+use crate::engine::link::{fragment, MAX_LINK_PASTE};
 use crate::widget::browser::{copy_text, page_url};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub section: Option<String>,
-    pub paste: String,
+    /// The paste as the engine redacted it; never the raw paste.
+    pub redacted: Option<String>,
     pub ticked: BTreeSet<String>,
 }
 
@@ -22,16 +22,13 @@ pub struct Props {
 pub fn share_link(props: &Props) -> Html {
     let include_paste = use_state(|| false);
     let status = use_state(String::new);
-    let fragment = to_fragment(
-        knowledge_base(),
-        &LinkState {
-            section: props.section.clone(),
-            ticked: props.ticked.iter().cloned().collect(),
-            paste: include_paste.then(|| props.paste.clone()),
-            reference: false,
-        },
+    let ticked: Vec<&str> = props.ticked.iter().map(String::as_str).collect();
+    let paste = props.redacted.as_deref().filter(|_| *include_paste);
+    let link = format!(
+        "{}{}",
+        page_url(),
+        fragment(props.section.as_deref(), &ticked, paste, false)
     );
-    let link = format!("{}{}", page_url(), fragment);
     let toggle = {
         let include_paste = include_paste.clone();
         Callback::from(move |_: Event| include_paste.set(!*include_paste))
@@ -54,7 +51,7 @@ pub fn share_link(props: &Props) -> Html {
     html! {
         <section class="ts-share" aria-labelledby="ts-share-title">
             <h3 id="ts-share-title">{ "Share this diagnosis" }</h3>
-            if !props.paste.trim().is_empty() {
+            if props.redacted.as_deref().is_some_and(|p| !p.trim().is_empty()) {
                 <p>
                     <input type="checkbox" id="ts-share-paste" checked={*include_paste} onchange={toggle} />
                     <label for="ts-share-paste">

@@ -9,7 +9,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::engine::bundle::{support_bundle, Client};
-use crate::engine::{knowledge_base, Diagnosis};
+use crate::engine::Diagnosis;
 use crate::widget::browser::copy_text;
 
 #[derive(Properties, PartialEq)]
@@ -24,7 +24,7 @@ pub struct Props {
 pub fn support_bundle_view(props: &Props) -> Html {
     let status = use_state(String::new);
     let ticked: Vec<String> = props.ticked.iter().cloned().collect();
-    let text = support_bundle(knowledge_base(), &props.diagnosis, props.client, &ticked);
+    let text = support_bundle(&props.diagnosis, props.client, &ticked);
     let onchange = {
         let on_client = props.on_client.clone();
         Callback::from(move |e: Event| {

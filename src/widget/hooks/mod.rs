@@ -1,10 +1,12 @@
-//! Hooks that tie the state to the outside: the engine (debounced), the URL
-//! fragment, and storage.
+//! Hooks that tie the state to the outside: the engine (through the
+//! backend), the URL fragment, and storage.
 
 pub mod use_diagnosis;
+pub mod use_engine_views;
 pub mod use_fragment;
 pub mod use_persisted_ticks;
 
 pub use use_diagnosis::use_diagnosis;
+pub use use_engine_views::use_engine_views;
 pub use use_fragment::use_fragment;
 pub use use_persisted_ticks::use_persisted_ticks;

@@ -1,7 +1,8 @@
 //! Diagnose as the user pastes, with no button: after a short pause in
-//! typing, and with a visible "working" state before a large paste is
-//! worked on, so the page never looks frozen.
+//! typing. The engine works in its worker, so the page stays responsive
+//! however large the paste; big pastes show that work is under way.
 
+use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -9,22 +10,24 @@ use yew::platform::spawn_local;
 use yew::platform::time::sleep;
 use yew::prelude::*;
 
-use crate::engine::diagnose;
-use crate::widget::state::{Action, State};
+use crate::engine::api::{Request, Response};
+use crate::widget::backend::Backend;
+use crate::widget::state::{Action, Answer, State};
 
 /// Typing pause before diagnosing.
 const DEBOUNCE: Duration = Duration::from_millis(200);
-/// Pastes above this size show progress first.
+/// Pastes above this size show progress while the engine works.
 const LARGE: usize = 256 * 1024;
 
-/// Re-diagnose whenever the paste changes and then settles.
 #[hook]
-pub fn use_diagnosis(state: &UseReducerHandle<State>) {
+pub fn use_diagnosis(state: &UseReducerHandle<State>, backend: &Backend) {
     let dispatcher = state.dispatcher();
-    use_effect_with(state.paste.clone(), move |paste| {
-        let cancelled = Rc::new(std::cell::Cell::new(false));
+    let backend = backend.clone();
+    let paste = state.paste.clone();
+    use_effect_with(state.generation, move |generation| {
+        let generation = *generation;
+        let cancelled = Rc::new(Cell::new(false));
         if !paste.trim().is_empty() {
-            let paste = paste.clone();
             let cancelled = cancelled.clone();
             spawn_local(async move {
                 sleep(DEBOUNCE).await;
@@ -32,15 +35,28 @@ pub fn use_diagnosis(state: &UseReducerHandle<State>) {
                     return;
                 }
                 if paste.len() > LARGE {
-                    dispatcher.dispatch(Action::Busy);
-                    // Let the "working" notice paint before the engine runs.
-                    sleep(Duration::from_millis(16)).await;
-                    if cancelled.get() {
-                        return;
-                    }
+                    dispatcher.dispatch(Action::Busy(generation));
                 }
-                let d = Rc::new(diagnose(&paste));
-                dispatcher.dispatch(Action::Diagnosed(paste, d));
+                let reply = Callback::from(move |response: Response| match response {
+                    Response::Diagnosis {
+                        diagnosis,
+                        sections,
+                    } => dispatcher.dispatch(Action::Answered(
+                        generation,
+                        Rc::new(Answer {
+                            diagnosis: Rc::new(diagnosis),
+                            sections,
+                        }),
+                    )),
+                    Response::Error { message } => dispatcher.dispatch(Action::Failed(message)),
+                    _ => {}
+                });
+                backend.send(
+                    Request::Diagnose {
+                        paste: paste.to_string(),
+                    },
+                    reply,
+                );
             });
         }
         move || cancelled.set(true)

@@ -3,23 +3,30 @@
 
 use yew::prelude::*;
 
-use crate::engine::knowledge_base;
-use crate::engine::link::from_fragment;
+use crate::engine::api::{Request, Response};
+use crate::widget::backend::Backend;
 use crate::widget::browser::location_hash;
 use crate::widget::state::{Action, State};
 
 #[hook]
-pub fn use_fragment(state: &UseReducerHandle<State>) {
+pub fn use_fragment(state: &UseReducerHandle<State>, backend: &Backend) {
     let dispatcher = state.dispatcher();
+    let backend = backend.clone();
     use_effect_with((), move |_| {
-        let apply = {
-            let dispatcher = dispatcher.clone();
-            move || {
-                let link = from_fragment(knowledge_base(), &location_hash());
-                if link != Default::default() {
-                    dispatcher.dispatch(Action::Link(link));
-                }
+        let apply = move || {
+            let fragment = location_hash();
+            if fragment.trim_start_matches('#').is_empty() {
+                return;
             }
+            let dispatcher = dispatcher.clone();
+            let reply = Callback::from(move |response: Response| {
+                if let Response::Link { state } = response {
+                    if state != Default::default() {
+                        dispatcher.dispatch(Action::Link(state));
+                    }
+                }
+            });
+            backend.send(Request::Link { fragment }, reply);
         };
         apply();
         let listener = web_sys::window().and_then(|w| listen_hashchange(&w, apply));

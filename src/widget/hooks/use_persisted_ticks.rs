@@ -5,8 +5,6 @@ use std::collections::BTreeSet;
 
 use yew::prelude::*;
 
-use crate::engine::knowledge_base;
-use crate::engine::link::is_check;
 use crate::widget::browser::{local_get, local_set};
 use crate::widget::state::{Action, State};
 
@@ -22,14 +20,11 @@ pub fn use_persisted_ticks(state: &UseReducerHandle<State>) {
             let saved: BTreeSet<String> = local_get(KEY)
                 .unwrap_or_default()
                 .split(',')
-                .filter(|id| is_check(knowledge_base(), id))
+                .filter(|id| looks_like_check_id(id))
                 .map(str::to_string)
                 .collect();
             if !saved.is_empty() {
-                dispatcher.dispatch(Action::Link(crate::engine::link::LinkState {
-                    ticked: saved.into_iter().collect(),
-                    ..Default::default()
-                }));
+                dispatcher.dispatch(Action::Restore(saved));
             }
             *loaded.borrow_mut() = true;
         });
@@ -40,4 +35,17 @@ pub fn use_persisted_ticks(state: &UseReducerHandle<State>) {
             local_set(KEY, &list.join(","));
         }
     });
+}
+
+/// Storage is shared with whatever else runs on this origin: keep only what
+/// has the shape of a check id (`<section>/<check>`, kebab-case).
+fn looks_like_check_id(id: &str) -> bool {
+    id.split_once('/').is_some_and(|(a, b)| {
+        [a, b].iter().all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+    })
 }

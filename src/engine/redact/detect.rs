@@ -1,0 +1,1148 @@
+//! Where the secrets stand: one forward walk over the bytes of a paste.
+//!
+//! The walk reads words (`[A-Za-z0-9_-]` runs). A word that names a secret
+//! (`access_token`, `clientSecret`, `Authorization`, `Cookie`, …) is followed
+//! into its value through whatever syntax carries it: `: ` headers, JSON at
+//! any escaping depth (`"k":"v"`, `\"k\":\"v\"`, `\\\"k\\\"…`), Python and
+//! Ruby literals (`'k': 'v'`, `k: 'v'`, `:k=>"v"`), forms and queries
+//! (`k=v&…`), and HAR/Postman `{"name": "k", "value": "v"}` pairs. Curl flags
+//! (`-u`, `--oauth2-bearer`, `-b`), URL credentials (`user:pass@`), a bare
+//! `Bearer <token>` and a bare JWT are recognised on their own.
+//!
+//! Only byte offsets of ASCII delimiters (or the ends of the text) become span
+//! boundaries, so every span is a valid `str` slice, and every index is
+//! checked, so no input can make the walk panic.
+
+use std::cell::Cell;
+
+use super::SecretKind;
+
+/// A stretch of the input to replace with the mask of its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub kind: SecretKind,
+    /// A bare JSON number replaced by a mask must be quoted to stay JSON:
+    /// (quote byte, escaping depth) of the quotes to add.
+    pub wrap: Option<(u8, u32)>,
+}
+
+const MASKED: &[u8] = super::MASKED.as_bytes();
+
+/// Deeper escaping than this is not JSON anyone pastes.
+const MAX_DEPTH: u32 = 6;
+/// How far a HAR/Postman `"value"` may stand from its `"name"`.
+const PAIR_REACH: usize = 320;
+/// How far a URL's authority may reach before its `@`.
+const AUTHORITY_REACH: usize = 512;
+/// Keys longer than this are not keys (and are not normalised).
+const MAX_KEY: usize = 40;
+
+const WORD: u8 = 1;
+const TOKEN: u8 = 2;
+
+/// Byte classes: WORD is `[A-Za-z0-9_-]`; TOKEN is the token68 alphabet of
+/// HTTP credentials, `[A-Za-z0-9._~+/-]`.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        let alnum = b.is_ascii_alphanumeric();
+        if alnum || b == b'_' || b == b'-' {
+            t[c] |= WORD;
+        }
+        if alnum || matches!(b, b'.' | b'_' | b'~' | b'+' | b'/' | b'-') {
+            t[c] |= TOKEN;
+        }
+        c += 1;
+    }
+    t
+};
+
+#[inline]
+fn is_word(c: u8) -> bool {
+    CLASS[c as usize] & WORD != 0
+}
+
+#[inline]
+fn is_token(c: u8) -> bool {
+    CLASS[c as usize] & TOKEN != 0
+}
+
+/// What a key word names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Secret(SecretKind),
+    /// `Authorization`: a scheme, then the credential.
+    Authorization,
+    /// `Cookie` / `Set-Cookie`: `name=value` pairs and attributes.
+    Cookie,
+    /// HAR's `"cookies": [...]` array.
+    CookieArray,
+    /// OAuth `code`, a secret only in an OAuth exchange.
+    Code,
+    Bearer,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sep {
+    Colon,
+    Equals,
+    Arrow,
+}
+
+/// A key's value, as found after its separator.
+#[derive(Debug, Clone, Copy)]
+struct Value {
+    start: usize,
+    end: usize,
+    sep: Sep,
+    quoted: bool,
+    /// The key was quoted: JSON/Python/Ruby, not a header or a form.
+    key_quote: Option<(u8, u32)>,
+}
+
+pub(super) fn detect(text: &str) -> Vec<Span> {
+    let mut s = Scanner {
+        text,
+        b: text.as_bytes(),
+        spans: Vec::new(),
+        oauth: None,
+        cookie_reach: 0,
+        unquoted: Cell::new((0, 0)),
+        header: Cell::new((0, 0)),
+    };
+    s.run();
+    s.spans
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    b: &'a [u8],
+    spans: Vec<Span>,
+    /// Whether the paste is an OAuth exchange, worked out on first need.
+    oauth: Option<bool>,
+    /// How far HAR cookie arrays have been read: an unclosed one is read to
+    /// the end of the text, and must not be read again for each later key.
+    cookie_reach: usize,
+    /// The last unquoted run measured, `(from, end)`: a run of keys with no
+    /// blank between them (`token:token:token:… word`) would otherwise be
+    /// measured again from each key.
+    unquoted: Cell<(usize, usize)>,
+    header: Cell<(usize, usize)>,
+}
+
+impl Scanner<'_> {
+    fn run(&mut self) {
+        let b = self.b;
+        let n = b.len();
+        let mut i = 0;
+        while i < n {
+            let c = b[i];
+            if is_word(c) {
+                let mut end = i + 1;
+                while end < n && is_word(b[end]) {
+                    end += 1;
+                }
+                if i == 0 || !is_word(b[i - 1]) {
+                    self.word(i, end);
+                }
+                i = end;
+                continue;
+            }
+            if c == b':' && b.get(i + 1) == Some(&b'/') && b.get(i + 2) == Some(&b'/') {
+                self.userinfo(i + 3);
+                i += 3;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    fn push(&mut self, start: usize, end: usize, kind: SecretKind) {
+        if start < end {
+            self.spans.push(Span {
+                start,
+                end,
+                kind,
+                wrap: None,
+            });
+        }
+    }
+
+    /// Handle the word `b[ws..we]`. The walk then goes on with the next
+    /// word, also inside a value just masked: skipping a value would make
+    /// what is read depend on the key before it, which a later pass may find
+    /// masked (a password `Cookie` masks the `Set-Cookie` of a header), and
+    /// redacting twice would differ from redacting once. Spans found inside a
+    /// masked value merge into it.
+    fn word(&mut self, ws: usize, we: usize) {
+        let w = &self.b[ws..we];
+        if w.starts_with(b"eyJ") {
+            self.jwt(ws);
+            return;
+        }
+        if w[0] == b'-' && self.curl_flag(ws, we) {
+            return;
+        }
+        let Some(key) = classify(w) else {
+            return;
+        };
+        match key {
+            Key::Bearer => match self.assignment(ws, we, key) {
+                Some(v) => self.apply(Key::Secret(SecretKind::BearerToken), v),
+                None => self.bare_bearer(we),
+            },
+            Key::CookieArray => self.cookie_array(we),
+            _ => {
+                if let Some(v) = self.assignment(ws, we, key) {
+                    self.apply(key, v);
+                }
+            }
+        }
+    }
+
+    /// The value assigned to the key word `b[ws..we]`, if the word is used
+    /// as a key at all.
+    fn assignment(&self, ws: usize, we: usize, key: Key) -> Option<Value> {
+        let b = self.b;
+        let mut p = we;
+        // Rails-style nested form keys: `user[password]=…`.
+        if b.get(p) == Some(&b']') && ws > 0 && b[ws - 1] == b'[' {
+            p += 1;
+        }
+        let mut key_quote = None;
+        let bs = backslashes_from(b, p);
+        match b.get(p + bs) {
+            Some(&q) if q == b'"' || q == b'\'' => {
+                key_quote = Some((q, depth(bs)?));
+                p += bs + 1;
+            }
+            _ if bs > 0 => return None,
+            _ => {}
+        }
+        p = skip_blank(b, p);
+        let sep = match b.get(p) {
+            Some(b':') => {
+                if matches!(b.get(p + 1), Some(b':') | Some(b'/')) {
+                    return None;
+                }
+                p += 1;
+                Sep::Colon
+            }
+            Some(b'=') => match b.get(p + 1) {
+                Some(b'>') => {
+                    p += 2;
+                    Sep::Arrow
+                }
+                Some(b'=') => return None,
+                _ => {
+                    p += 1;
+                    Sep::Equals
+                }
+            },
+            // HAR/Postman: `{"name": "k", "value": …}`, in either order.
+            Some(b',' | b'}') => return self.name_value(ws, p, key_quote?, key),
+            _ => return None,
+        };
+        p = skip_blank(b, p);
+        self.value_at(p, sep, key_quote, key)
+    }
+
+    /// A value starting at `p` (after the separator and blanks).
+    fn value_at(
+        &self,
+        p: usize,
+        sep: Sep,
+        key_quote: Option<(u8, u32)>,
+        key: Key,
+    ) -> Option<Value> {
+        // A mask from an earlier pass is taken as the value it replaced, so
+        // the key's region is the same on every pass; `apply` leaves it be.
+        let b = self.b;
+        if p >= b.len() {
+            return None;
+        }
+        if !is_mask_at(b, p) {
+            let bs = backslashes_from(b, p);
+            if let Some(&q) = b.get(p + bs) {
+                if q == b'"' || q == b'\'' {
+                    let level = depth(bs)?;
+                    let start = p + bs + 1;
+                    let end = quoted_end(b, start, q, level);
+                    return Some(Value {
+                        start,
+                        end,
+                        sep,
+                        quoted: true,
+                        key_quote,
+                    });
+                }
+            }
+            if bs > 0 || matches!(b[p], b'[' | b'{' | b'(') {
+                return None;
+            }
+        }
+        let end = self.unquoted_end(p);
+        if end == p {
+            return None;
+        }
+        let header = matches!(key, Key::Authorization | Key::Cookie);
+        if sep == Sep::Colon && key_quote.is_none() && !header && !ends_statement(b, end) {
+            // `invalid token: The access token expired` is prose, not a pair.
+            return None;
+        }
+        Some(Value {
+            start: p,
+            end,
+            sep,
+            quoted: false,
+            key_quote,
+        })
+    }
+
+    /// HAR/Postman pairs: the key word is the `"name"` (or `"key"`) of an
+    /// object whose `"value"` holds the secret. `comma` is the comma after
+    /// the word's closing quote.
+    fn name_value(
+        &self,
+        ws: usize,
+        comma: usize,
+        (q, level): (u8, u32),
+        key: Key,
+    ) -> Option<Value> {
+        let b = self.b;
+        let esc = (1usize << level) - 1;
+        // Backwards: `"name": "` right before the word.
+        let mut t = ws.checked_sub(1 + esc)?;
+        if b.get(t + esc) != Some(&q) {
+            return None;
+        }
+        t = skip_space_back(b, t);
+        if t == 0 || b[t - 1] != b':' {
+            return None;
+        }
+        t = skip_space_back(b, t - 1);
+        let t = t.checked_sub(1 + esc)?;
+        if b.get(t + esc) != Some(&q) {
+            return None;
+        }
+        let label_end = t;
+        let mut label_start = label_end;
+        while label_start > 0 && b[label_start - 1].is_ascii_alphabetic() {
+            label_start -= 1;
+        }
+        let label = &b[label_start..label_end];
+        if !(label.eq_ignore_ascii_case(b"name") || label.eq_ignore_ascii_case(b"key")) {
+            return None;
+        }
+        // The `"value"` of the same object, after the name or before it.
+        let after = (comma..b.len().min(comma + PAIR_REACH))
+            .take_while(|&j| b[j] != b'}' && b[j] != b'{')
+            .find(|&j| is_value_label(b, j, q, esc));
+        let before = || {
+            let lo = ws.saturating_sub(PAIR_REACH);
+            (lo..label_start)
+                .rev()
+                .take_while(|&j| b[j] != b'{' && b[j] != b'}')
+                .find(|&j| is_value_label(b, j, q, esc))
+        };
+        let at = after.or_else(before)?;
+        let mut p = skip_space(b, at + 5 + esc + 1);
+        if b.get(p) != Some(&b':') {
+            return None;
+        }
+        p = skip_space(b, p + 1);
+        self.value_at(p, Sep::Colon, Some((q, level)), key)
+    }
+
+    /// `unquoted_end` with a memory: the end of a run does not depend on
+    /// where in the run the measuring starts.
+    fn unquoted_end(&self, p: usize) -> usize {
+        let (from, end) = self.unquoted.get();
+        if from <= p && p < end {
+            return end;
+        }
+        let end = unquoted_end(self.b, p);
+        self.unquoted.set((p, end));
+        end
+    }
+
+    /// `header_end` with the same memory as `unquoted_end`.
+    fn header_end(&self, p: usize) -> usize {
+        let (from, end) = self.header.get();
+        if from <= p && p < end {
+            return end;
+        }
+        let end = header_end(self.b, p);
+        self.header.set((p, end));
+        end
+    }
+
+    /// Record the secret(s) in a key's value.
+    fn apply(&mut self, key: Key, v: Value) {
+        let header_like = !v.quoted && v.sep == Sep::Colon && v.key_quote.is_none();
+        match key {
+            Key::Authorization => {
+                let end = if header_like {
+                    self.header_end(v.start)
+                } else {
+                    v.end
+                };
+                self.credential(v.start, end, SecretKind::Other);
+            }
+            Key::Cookie => {
+                let end = if header_like {
+                    self.header_end(v.start)
+                } else {
+                    v.end
+                };
+                self.cookies(v.start, end);
+            }
+            Key::Code => {
+                let value = &self.b[v.start..v.end];
+                let plausible = value.len() >= 8
+                    && !value
+                        .iter()
+                        .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || *c == b'_')
+                    && !is_placeholder(value)
+                    && !holds_mask(value);
+                if plausible && self.oauth_exchange() {
+                    self.push(v.start, v.end, SecretKind::AuthorizationCode);
+                }
+            }
+            Key::Secret(kind) => {
+                let value = &self.b[v.start..v.end];
+                if has_scheme(value) {
+                    self.credential(v.start, v.end, kind);
+                    return;
+                }
+                // A value already holding a mask was judged by an earlier pass.
+                if is_placeholder(value) || holds_mask(value) {
+                    return;
+                }
+                let literal = !v.quoted && v.key_quote.is_some();
+                if literal && is_literal_word(value) {
+                    return;
+                }
+                let wrap = if literal
+                    && value.iter().all(|c| {
+                        c.is_ascii_digit() || matches!(c, b'.' | b'-' | b'+' | b'e' | b'E')
+                    }) {
+                    v.key_quote
+                } else {
+                    None
+                };
+                self.spans.push(Span {
+                    start: v.start,
+                    end: v.end,
+                    kind,
+                    wrap,
+                });
+            }
+            Key::CookieArray | Key::Bearer => {}
+        }
+    }
+
+    /// An `Authorization`-style value in `b[start..end]`: mask what follows
+    /// the scheme (`Bearer`, `Basic`, …), or all of it when there is none.
+    fn credential(&mut self, start: usize, end: usize, default: SecretKind) {
+        let b = self.b;
+        let (mut s, e) = trim(b, start, end);
+        let mut kind = default;
+        let mut w = s;
+        while w < e && is_word(b[w]) {
+            w += 1;
+        }
+        let gap = if w < e && (b[w] == b' ' || b[w] == b'\t') {
+            skip_blank(b, w) - w
+        } else if b[w..e].starts_with(b"%20") {
+            3
+        } else if w < e && b[w] == b'+' {
+            1
+        } else {
+            0
+        };
+        if gap > 0 && w - s <= 24 && w + gap < e {
+            kind = match b[s..w].to_ascii_lowercase().as_slice() {
+                b"bearer" => SecretKind::BearerToken,
+                b"basic" => SecretKind::BasicCredentials,
+                b"token" | b"oauth" => SecretKind::AccessToken,
+                _ => default,
+            };
+            s = w + gap;
+        }
+        let scheme_only = gap == 0
+            && matches!(
+                b[s..e].to_ascii_lowercase().as_slice(),
+                b"bearer" | b"basic" | b"token" | b"digest" | b"oauth"
+            );
+        if s >= e || scheme_only || holds_mask(&b[s..e]) || is_placeholder(&b[s..e]) {
+            return;
+        }
+        self.push(s, e, kind);
+    }
+
+    /// `name=value; name2=value2; Path=/; HttpOnly`: mask each value but the
+    /// attributes'.
+    fn cookies(&mut self, start: usize, end: usize) {
+        let b = self.b;
+        if holds_mask(&b[start..end]) {
+            return;
+        }
+        let mut seg = start;
+        while seg < end {
+            let stop = (seg..end).find(|&j| b[j] == b';').unwrap_or(end);
+            let (s, e) = trim(b, seg, stop);
+            if let Some(eq) = (s..e).find(|&j| b[j] == b'=') {
+                let (ns, ne) = trim(b, s, eq);
+                let (mut vs, mut ve) = trim(b, eq + 1, e);
+                if ve - vs >= 2 && b[vs] == b'"' && b[ve - 1] == b'"' {
+                    vs += 1;
+                    ve -= 1;
+                }
+                let attribute = COOKIE_ATTRIBUTES
+                    .iter()
+                    .any(|a| b[ns..ne].eq_ignore_ascii_case(a));
+                if !attribute && vs < ve && !is_placeholder(&b[vs..ve]) {
+                    self.push(vs, ve, SecretKind::Cookie);
+                }
+            } else if e - s >= 6
+                && !is_placeholder(&b[s..e])
+                && !COOKIE_ATTRIBUTES
+                    .iter()
+                    .any(|a| b[s..e].eq_ignore_ascii_case(a))
+            {
+                self.push(s, e, SecretKind::Cookie);
+            }
+            seg = stop + 1;
+        }
+    }
+
+    /// HAR `"cookies": [ {"name": …, "value": "…"}, … ]`: every value is a
+    /// cookie whatever its name. `we` is the end of the word `cookies`.
+    fn cookie_array(&mut self, we: usize) {
+        let b = self.b;
+        if we < self.cookie_reach || b.get(we) != Some(&b'"') {
+            return;
+        }
+        let mut p = skip_space(b, we + 1);
+        if b.get(p) != Some(&b':') {
+            return;
+        }
+        p = skip_space(b, p + 1);
+        if b.get(p) != Some(&b'[') {
+            return;
+        }
+        let mut found = Vec::new();
+        let mut depth = 0usize;
+        let mut j = p;
+        while j < b.len() {
+            match b[j] {
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                b'"' => {
+                    let end = quoted_end(b, j + 1, b'"', 0);
+                    if &b[j + 1..end] == b"value" {
+                        let mut k = skip_space(b, end + 1);
+                        if b.get(k) == Some(&b':') {
+                            k = skip_space(b, k + 1);
+                            if b.get(k) == Some(&b'"') {
+                                let ve = quoted_end(b, k + 1, b'"', 0);
+                                let value = &b[k + 1..ve];
+                                if !holds_mask(value) && !is_placeholder(value) {
+                                    found.push((k + 1, ve));
+                                }
+                                j = ve + 1;
+                                continue;
+                            }
+                        }
+                    }
+                    j = end + 1;
+                    continue;
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        self.cookie_reach = j;
+        if holds_mask(&b[p..j.min(b.len())]) {
+            return;
+        }
+        for (s, e) in found {
+            self.push(s, e, SecretKind::Cookie);
+        }
+    }
+
+    /// `Bearer <token>` in prose (not `Bearer realm="…"`, not `Bearer tokens`).
+    fn bare_bearer(&mut self, we: usize) {
+        let b = self.b;
+        let n = b.len();
+        let blank = skip_blank(b, we);
+        let p = if blank > we {
+            blank
+        } else if b[we..].starts_with(b"%20") {
+            we + 3
+        } else if b.get(we) == Some(&b'+') {
+            we + 1
+        } else {
+            return;
+        };
+        if is_mask_at(b, p) {
+            return;
+        }
+        let mut e = p;
+        while e < n && is_token(b[e]) {
+            e += 1;
+        }
+        let mut after = e;
+        while after < n && b[after] == b'=' {
+            after += 1;
+        }
+        let padding_ends = |c: u8| {
+            c.is_ascii_whitespace()
+                || matches!(c, b',' | b';' | b')' | b']' | b'}' | b'>' | b'<' | b'&')
+        };
+        if after > e && after < n && !padding_ends(b[after]) {
+            // Not base64 padding but an auth-param: `realm="Doorkeeper"`,
+            // `realm=\"Doorkeeper\"`, `error=invalid_token`.
+            return;
+        }
+        let mut end = if after > e { after } else { e };
+        while end > p && b[end - 1] == b'.' {
+            end -= 1;
+        }
+        let token = &b[p..end];
+        if token.len() >= 6 && !is_prose_word(token) && !is_mask_tail(b, e) {
+            self.push(p, end, SecretKind::BearerToken);
+        }
+    }
+
+    /// `eyJ…` with at least one dot and some length: a JWT standing alone.
+    fn jwt(&mut self, ws: usize) {
+        let b = self.b;
+        let mut p = ws;
+        while p < b.len() && (is_word(b[p]) || b[p] == b'.') {
+            p += 1;
+        }
+        let mut end = p;
+        while end > ws && b[end - 1] == b'.' {
+            end -= 1;
+        }
+        if end - ws >= 24 && b[ws..end].contains(&b'.') && !is_mask_tail(b, p) {
+            self.push(ws, end, SecretKind::Jwt);
+        }
+    }
+
+    /// Curl's credential flags: `-u user:pass`, `--user=…`, `-uuser:pass`,
+    /// `--oauth2-bearer TOKEN`, `-b 'a=b; c=d'`. Returns whether the word was one.
+    fn curl_flag(&mut self, ws: usize, we: usize) -> bool {
+        #[derive(PartialEq)]
+        enum Flag {
+            User,
+            Bearer,
+            Cookie,
+        }
+        let b = self.b;
+        if ws > 0 && !b[ws - 1].is_ascii_whitespace() {
+            return false;
+        }
+        let w = &b[ws..we];
+        let (flag, attached) = match w {
+            b"-u" | b"-U" | b"--user" | b"--proxy-user" => (Flag::User, false),
+            b"--oauth2-bearer" => (Flag::Bearer, false),
+            b"-b" | b"--cookie" => (Flag::Cookie, false),
+            [b'-', b'u' | b'U', c, ..] if *c != b'-' => (Flag::User, true),
+            _ => return false,
+        };
+        let mut p = if attached { ws + 2 } else { we };
+        if !attached {
+            if b.get(p) == Some(&b'=') && w.starts_with(b"--") {
+                p += 1;
+            } else {
+                let q = skip_blank(b, p);
+                if q == p {
+                    return false;
+                }
+                p = q;
+            }
+        }
+        let bs = backslashes_from(b, p);
+        let (vs, ve) = match b.get(p + bs) {
+            Some(&q) if q == b'"' || q == b'\'' => {
+                let start = p + bs + 1;
+                match depth(bs) {
+                    Some(level) => (start, quoted_end(b, start, q, level)),
+                    None => return false,
+                }
+            }
+            _ if bs > 0 => return false,
+            _ => {
+                let mut e = p;
+                while e < b.len()
+                    && !b[e].is_ascii_whitespace()
+                    && !matches!(b[e], b'"' | b'\'' | b'\\')
+                {
+                    e += 1;
+                }
+                (p, e)
+            }
+        };
+        if holds_mask(&b[vs..ve]) {
+            return true;
+        }
+        match flag {
+            Flag::User => {
+                if let Some(colon) = (vs..ve).find(|&j| b[j] == b':') {
+                    let s = colon + 1;
+                    if s < ve && !holds_mask(&b[s..ve]) && !is_placeholder(&b[s..ve]) {
+                        self.push(s, ve, SecretKind::BasicCredentials);
+                    }
+                }
+            }
+            Flag::Bearer => {
+                if !holds_mask(&b[vs..ve]) && !is_placeholder(&b[vs..ve]) {
+                    self.push(vs, ve, SecretKind::BearerToken);
+                }
+            }
+            Flag::Cookie => {
+                if b[vs..ve].contains(&b'=') {
+                    self.cookies(vs, ve);
+                }
+            }
+        }
+        true
+    }
+
+    /// `scheme://user:password@host`: mask the password. `p` follows `//`.
+    fn userinfo(&mut self, p: usize) {
+        let b = self.b;
+        let lim = b.len().min(p + AUTHORITY_REACH);
+        let mut at = None;
+        for (j, &c) in b.iter().enumerate().take(lim).skip(p) {
+            match c {
+                b'/' | b'?' | b'#' | b'"' | b'\'' | b'<' | b'>' | b'\\' | b'`' => break,
+                c if c.is_ascii_whitespace() => break,
+                b'@' => at = Some(j),
+                _ => {}
+            }
+        }
+        let Some(at) = at else { return };
+        if holds_mask(&b[p..at]) {
+            return;
+        }
+        if let Some(colon) = (p..at).find(|&j| b[j] == b':') {
+            let s = colon + 1;
+            if s < at && !holds_mask(&b[s..at]) && !is_placeholder(&b[s..at]) {
+                self.push(s, at, SecretKind::Password);
+            }
+        }
+    }
+
+    /// Whether the paste is an OAuth exchange, where `code` is a credential
+    /// (and not, say, a JSON:API error code).
+    fn oauth_exchange(&mut self) -> bool {
+        if let Some(known) = self.oauth {
+            return known;
+        }
+        let lower = self.text.to_ascii_lowercase();
+        let found = OAUTH_MARKERS.iter().any(|m| lower.contains(m));
+        self.oauth = Some(found);
+        found
+    }
+}
+
+const OAUTH_MARKERS: [&str; 6] = [
+    "grant_type",
+    "redirect_uri",
+    "authorization_code",
+    "oauth",
+    "callback",
+    "state=",
+];
+
+const COOKIE_ATTRIBUTES: [&[u8]; 11] = [
+    b"path",
+    b"domain",
+    b"expires",
+    b"max-age",
+    b"samesite",
+    b"secure",
+    b"httponly",
+    b"priority",
+    b"partitioned",
+    b"version",
+    b"comment",
+];
+
+/// Which secret a key word names, if any. Case, `-` and `_` are ignored, so
+/// `access_token`, `accessToken` and `Access-Token` are one key.
+fn classify(w: &[u8]) -> Option<Key> {
+    if w.len() < 4 || w.len() > MAX_KEY {
+        return None;
+    }
+    // Most words end in none of these: a cheap test before normalising.
+    let tail = |k: usize| -> [u8; 4] {
+        let mut t = [0u8; 4];
+        for (d, s) in t.iter_mut().zip(&w[w.len() - k..]) {
+            *d = s.to_ascii_lowercase();
+        }
+        t
+    };
+    let t3 = tail(3);
+    let t4 = tail(4);
+    let candidate = matches!(&t3[..3], b"key" | b"pwd")
+        || matches!(
+            &t4,
+            b"oken"
+                | b"cret"
+                | b"word"
+                | b"sswd"
+                | b"rase"
+                | b"okie"
+                | b"kies"
+                | b"code"
+                | b"tion"
+                | b"arer"
+        );
+    if !candidate {
+        return None;
+    }
+    let mut buf = [0u8; MAX_KEY];
+    let mut len = 0;
+    for &c in w {
+        if c != b'-' && c != b'_' {
+            buf[len] = c.to_ascii_lowercase();
+            len += 1;
+        }
+    }
+    let k = &buf[..len];
+    let key = match k {
+        b"authorization" | b"proxyauthorization" => Key::Authorization,
+        b"cookie" | b"setcookie" => Key::Cookie,
+        b"cookies" => Key::CookieArray,
+        b"code" | b"authcode" | b"authorizationcode" => Key::Code,
+        b"bearer" => Key::Bearer,
+        b"passwordconfirmation" => Key::Secret(SecretKind::Password),
+        _ => {
+            const NOT: [&[u8]; 6] = [
+                b"invalid",
+                b"expired",
+                b"revoked",
+                b"missing",
+                b"insufficient",
+                b"unsupported",
+            ];
+            if NOT.iter().any(|p| k.starts_with(p)) {
+                return None;
+            }
+            let kind = if k.ends_with(b"accesstoken") {
+                SecretKind::AccessToken
+            } else if k.ends_with(b"refreshtoken") {
+                SecretKind::RefreshToken
+            } else if k.ends_with(b"idtoken") {
+                SecretKind::IdToken
+            } else if k.ends_with(b"bearertoken") {
+                SecretKind::BearerToken
+            } else if matches!(k, b"token" | b"authtoken" | b"oauthtoken") {
+                SecretKind::AccessToken
+            } else if k.ends_with(b"clientsecret") {
+                SecretKind::ClientSecret
+            } else if k.ends_with(b"password")
+                || k.ends_with(b"passwd")
+                || k.ends_with(b"passphrase")
+                || k == b"pwd"
+            {
+                SecretKind::Password
+            } else if k.ends_with(b"apikey")
+                || k.ends_with(b"apitoken")
+                || k.ends_with(b"accesskey")
+                || k.ends_with(b"secretkey")
+                || k.ends_with(b"privatekey")
+            {
+                SecretKind::ApiKey
+            } else if k.ends_with(b"token") || k.ends_with(b"secret") {
+                SecretKind::Other
+            } else {
+                return None;
+            };
+            Key::Secret(kind)
+        }
+    };
+    Some(key)
+}
+
+/// Words that follow "Bearer" in prose rather than a token.
+fn is_prose_word(token: &[u8]) -> bool {
+    const WORDS: [&[u8]; 25] = [
+        b"tokens",
+        b"authentication",
+        b"authorization",
+        b"authorisation",
+        b"scheme",
+        b"header",
+        b"headers",
+        b"prefix",
+        b"credential",
+        b"credentials",
+        b"string",
+        b"format",
+        b"access",
+        b"missing",
+        b"invalid",
+        b"expired",
+        b"required",
+        b"keyword",
+        b"schema",
+        b"security",
+        b"placeholder",
+        b"value",
+        b"method",
+        b"followed",
+        b"bearer",
+    ];
+    let lower = token.to_ascii_lowercase();
+    if WORDS.contains(&lower.as_slice()) {
+        return true;
+    }
+    // English inflections of an all-letter word ("Bearer-prefixed",
+    // "Bearer authentication"): real tokens are not lowercase prose.
+    let letters =
+        token[1..].iter().all(|c| c.is_ascii_lowercase()) && token[0].is_ascii_alphabetic();
+    const ENDINGS: [&[u8]; 6] = [b"tion", b"sion", b"ing", b"ed", b"ment", b"ness"];
+    letters && ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+/// A value that says nothing secret: empty, a template (`{{token}}`,
+/// `<token>`, `$TOKEN`, `${TOKEN}`, `%TOKEN%`), an already-filtered value
+/// (`[FILTERED]`, `***`).
+fn is_placeholder(v: &[u8]) -> bool {
+    let v = match (v.first(), v.last()) {
+        (Some(b'"'), Some(b'"')) if v.len() >= 2 => &v[1..v.len() - 1],
+        _ => v,
+    };
+    let (Some(&first), Some(&last)) = (v.first(), v.last()) else {
+        return true;
+    };
+    match first {
+        b'{' => last == b'}',
+        b'<' => last == b'>',
+        b'[' => {
+            last == b']'
+                && v[1..v.len() - 1]
+                    .iter()
+                    .all(|c| c.is_ascii_alphabetic() || *c == b' ' || *c == b'_')
+        }
+        b'$' => {
+            v.len() == 1
+                || v[1] == b'{'
+                || v[1..]
+                    .iter()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'_')
+        }
+        b'%' => last == b'%' && v.len() > 2,
+        b'*' | b'.' => v.iter().all(|c| *c == first),
+        _ => false,
+    }
+}
+
+/// JSON/Python/Ruby words that stand for "no value".
+fn is_literal_word(v: &[u8]) -> bool {
+    const WORDS: [&[u8]; 6] = [b"null", b"none", b"nil", b"true", b"false", b"undefined"];
+    let lower = v.to_ascii_lowercase();
+    WORDS.contains(&lower.as_slice())
+}
+
+/// `Bearer x`, `Basic x`: a value that carries its own scheme.
+fn has_scheme(v: &[u8]) -> bool {
+    let lower = |n: usize| v.get(..n).map(|p| p.to_ascii_lowercase());
+    lower(7).is_some_and(|p| p == b"bearer ") || lower(6).is_some_and(|p| p == b"basic ")
+}
+
+/// A mask from an earlier pass starts here: `[masked]` or up to four safe
+/// characters and `…[masked]`. Skipping these keeps redaction idempotent.
+pub(super) fn is_mask_at(b: &[u8], p: usize) -> bool {
+    const TAIL: &[u8] = "…[masked]".as_bytes();
+    let rest = b.get(p..).unwrap_or_default();
+    if rest.starts_with(b"[masked]") {
+        return true;
+    }
+    for k in 0..=4 {
+        let Some(prefix) = rest.get(..k) else {
+            return false;
+        };
+        if !prefix
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+        {
+            return false;
+        }
+        if rest[k..].starts_with(TAIL) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a region holds a mask from an earlier pass: such a region was
+/// judged then, and masks may have swallowed the `=` or `:` it is read by.
+fn holds_mask(v: &[u8]) -> bool {
+    v.windows(MASKED.len()).any(|w| w == MASKED)
+}
+
+/// Whether a mask (`…[masked]` or `[masked]`) starts at `p`, right after a
+/// run that is then only a mask's visible prefix.
+fn is_mask_tail(b: &[u8], p: usize) -> bool {
+    let rest = b.get(p..).unwrap_or_default();
+    rest.starts_with("…".as_bytes()) && rest[3..].starts_with(MASKED) || rest.starts_with(MASKED)
+}
+
+/// The escaping depth of a quote preceded by `bs` backslashes: 0 for `"`,
+/// 1 for `\"`, 2 for `\\\"`.
+fn depth(bs: usize) -> Option<u32> {
+    let d = bs.trailing_ones();
+    (d <= MAX_DEPTH).then_some(d)
+}
+
+/// The end of a string value opened by quote `q` at depth `level`, whose
+/// content starts at `start`: the index where the closing quote's own
+/// escaping begins, a line end, or the end of the text.
+fn quoted_end(b: &[u8], start: usize, q: u8, level: u32) -> usize {
+    let mut j = start;
+    while j < b.len() {
+        let c = b[j];
+        if c == b'\n' || c == b'\r' {
+            return j;
+        }
+        if c == q {
+            let mut r = 0;
+            while j - r > start && b[j - r - 1] == b'\\' {
+                r += 1;
+            }
+            let d = r.trailing_ones();
+            if d == level {
+                return j - ((1usize << level) - 1);
+            }
+            if d < level {
+                // The string around ours closed: ours was cut short.
+                return j - r;
+            }
+        }
+        j += 1;
+    }
+    b.len()
+}
+
+/// The end of an unquoted value (form field, query parameter, header word).
+/// A `,` or closing bracket ends it only when no token character follows, so
+/// a password like `a,b` stays whole.
+fn unquoted_end(b: &[u8], p: usize) -> usize {
+    let mut j = p;
+    while j < b.len() {
+        if b[j] == b'[' && b[j..].starts_with(MASKED) {
+            j += MASKED.len();
+            continue;
+        }
+        match b[j] {
+            b'&' | b'"' | b'\'' | b'\\' | b';' | b'<' | b'>' | b'`' => break,
+            b',' | b')' | b']' | b'}' if !continues(b, j + 1) => break,
+            c if c.is_ascii_whitespace() => break,
+            _ => {}
+        }
+        j += 1;
+    }
+    j
+}
+
+/// The end of a header value: the line, or the quote that closes the
+/// string the header was written in (`-H 'Authorization: Bearer x'`).
+fn header_end(b: &[u8], p: usize) -> usize {
+    let mut j = p;
+    while j < b.len() {
+        match b[j] {
+            b'\n' | b'\r' | b'\\' => break,
+            b'"' | b'\'' if !continues(b, j + 1) => break,
+            _ => {}
+        }
+        j += 1;
+    }
+    j
+}
+
+/// Whether an unquoted `key: value` ends here like a field (line end or
+/// punctuation) rather than running on as a sentence.
+fn ends_statement(b: &[u8], end: usize) -> bool {
+    let p = skip_blank(b, end);
+    match b.get(p) {
+        None | Some(b'\n') | Some(b'\r') => true,
+        Some(b',' | b';' | b'}' | b']' | b')' | b'&' | b'"' | b'\\') => true,
+        Some(b'\'') => {
+            !b.get(p + 1).is_some_and(|c| c.is_ascii_alphanumeric()) && !is_mask_at(b, p + 1)
+        }
+        _ => false,
+    }
+}
+
+/// Whether a value goes on at `j` past a `,`, bracket or quote: a token
+/// character follows, or a mask (which stands for the value it replaced, so
+/// a later pass reads the same stretch, mask included, as the first did).
+fn continues(b: &[u8], j: usize) -> bool {
+    b.get(j).is_some_and(|c| is_token(*c)) || is_mask_at(b, j)
+}
+
+/// Whether `b[j..]` is the label `value` in quotes of depth `esc` (the byte
+/// before `j` is the quote).
+fn is_value_label(b: &[u8], j: usize, q: u8, esc: usize) -> bool {
+    j > 0
+        && b[j - 1] == q
+        && b[j..].starts_with(b"value")
+        && b.get(j + 5..j + 5 + esc)
+            .is_some_and(|s| s.iter().all(|c| *c == b'\\'))
+        && b.get(j + 5 + esc) == Some(&q)
+}
+
+fn backslashes_from(b: &[u8], p: usize) -> usize {
+    b.get(p..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|c| **c == b'\\')
+        .count()
+}
+
+fn skip_blank(b: &[u8], mut p: usize) -> usize {
+    while p < b.len() && (b[p] == b' ' || b[p] == b'\t') {
+        p += 1;
+    }
+    p
+}
+
+fn skip_space(b: &[u8], mut p: usize) -> usize {
+    while p < b.len() && b[p].is_ascii_whitespace() {
+        p += 1;
+    }
+    p
+}
+
+fn skip_space_back(b: &[u8], mut p: usize) -> usize {
+    while p > 0 && b[p - 1].is_ascii_whitespace() {
+        p -= 1;
+    }
+    p
+}
+
+fn trim(b: &[u8], mut s: usize, mut e: usize) -> (usize, usize) {
+    while s < e && b[s].is_ascii_whitespace() {
+        s += 1;
+    }
+    while e > s && b[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    (s, e)
+}

@@ -1,0 +1,162 @@
+//! The engine's Web Worker, started on the first question. Questions asked
+//! before it has loaded wait in a queue; answers are matched to questions by
+//! id. If the worker cannot be started or dies, every waiting question gets
+//! an error answer, so the widget can say so instead of spinning forever,
+//! and the next question starts a fresh worker.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{MessageEvent, Worker};
+use yew::Callback;
+
+use super::backend::Backend;
+use crate::engine::api::{Envelope, Request, Response};
+
+/// The loader Trunk writes for the worker binary, next to the page.
+pub const WORKER_URL: &str = "./engine-worker_loader.js";
+
+#[derive(Default)]
+struct Client {
+    worker: Option<Worker>,
+    ready: bool,
+    failed: Option<String>,
+    next_id: u64,
+    queue: Vec<String>,
+    // Few questions are ever in flight, so a list beats a map here.
+    pending: Vec<(u64, Callback<Response>)>,
+    // Kept alive as long as the worker.
+    handlers: Vec<Closure<dyn Fn(JsValue)>>,
+}
+
+/// A backend that runs the engine in a worker loaded from `url`.
+pub fn worker_backend(url: &'static str) -> Backend {
+    let client = Rc::new(RefCell::new(Client::default()));
+    Backend::new(move |request, reply| send(&client, url, request, reply))
+}
+
+fn send(client: &Rc<RefCell<Client>>, url: &str, request: Request, reply: Callback<Response>) {
+    if client.borrow().worker.is_none() && client.borrow().failed.is_none() {
+        start(client, url);
+    }
+    let failed = client.borrow().failed.clone();
+    if let Some(message) = failed {
+        reply.emit(Response::Error { message });
+        return;
+    }
+    let mut c = client.borrow_mut();
+    c.next_id += 1;
+    let id = c.next_id;
+    let text = match serde_json::to_string(&Envelope { id, body: request }) {
+        Ok(t) => t,
+        Err(e) => {
+            drop(c);
+            reply.emit(Response::Error {
+                message: format!("the question could not be written: {e}"),
+            });
+            return;
+        }
+    };
+    c.pending.push((id, reply));
+    if c.ready {
+        if let Some(w) = &c.worker {
+            let _ = w.post_message(&JsValue::from_str(&text));
+        }
+    } else {
+        c.queue.push(text);
+    }
+}
+
+fn start(client: &Rc<RefCell<Client>>, url: &str) {
+    let worker = match Worker::new(url) {
+        Ok(w) => w,
+        Err(_) => {
+            client.borrow_mut().failed = Some(
+                "The diagnosis engine could not be started in this browser (Web Workers are blocked here)."
+                    .into(),
+            );
+            return;
+        }
+    };
+    let on_message = {
+        let client = Rc::downgrade(client);
+        Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+            let Some(client) = client.upgrade() else {
+                return;
+            };
+            let data = event
+                .dyn_into::<MessageEvent>()
+                .ok()
+                .and_then(|e| e.data().as_string())
+                .unwrap_or_default();
+            receive(&client, &data);
+        })
+    };
+    let on_error = {
+        let client = Rc::downgrade(client);
+        Closure::<dyn Fn(JsValue)>::new(move |_event: JsValue| {
+            let Some(client) = client.upgrade() else {
+                return;
+            };
+            fail(
+                &client,
+                "The diagnosis engine stopped before answering. Edit the paste to try again, or reload the page.",
+            );
+        })
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let mut c = client.borrow_mut();
+    c.handlers.push(on_message);
+    c.handlers.push(on_error);
+    c.worker = Some(worker);
+}
+
+fn receive(client: &Rc<RefCell<Client>>, data: &str) {
+    if data == "ready" {
+        let (worker, queue) = {
+            let mut c = client.borrow_mut();
+            c.ready = true;
+            (c.worker.clone(), std::mem::take(&mut c.queue))
+        };
+        if let Some(w) = worker {
+            for text in queue {
+                let _ = w.post_message(&JsValue::from_str(&text));
+            }
+        }
+        return;
+    }
+    let Ok(answer) = serde_json::from_str::<Envelope<Response>>(data) else {
+        return;
+    };
+    // Take the callback out before calling it: the answer may ask again.
+    let reply = {
+        let mut c = client.borrow_mut();
+        let at = c.pending.iter().position(|(id, _)| *id == answer.id);
+        at.map(|i| c.pending.swap_remove(i).1)
+    };
+    if let Some(reply) = reply {
+        reply.emit(answer.body);
+    }
+}
+
+fn fail(client: &Rc<RefCell<Client>>, message: &str) {
+    let pending: Vec<Callback<Response>> = {
+        // Forget this worker: the next question starts a fresh one, so one
+        // bad input or a flaky load does not break the widget for good.
+        let mut c = client.borrow_mut();
+        if let Some(w) = c.worker.take() {
+            w.terminate();
+        }
+        c.ready = false;
+        c.queue.clear();
+        c.pending.drain(..).map(|(_, r)| r).collect()
+    };
+    for reply in pending {
+        reply.emit(Response::Error {
+            message: message.to_string(),
+        });
+    }
+}

@@ -51,7 +51,17 @@ pub(crate) fn har(v: &Value, c: &mut Collector) -> bool {
             .into_iter()
             .filter(|(k, _)| !k.starts_with(':'))
             .collect();
-        c.request_headers(headers);
+        // Browsers' "Export HAR (sanitized)" drops Authorization and
+        // Cookie. A HAR with neither may be such an export, so their absence
+        // proves nothing: the headers are kept but not taken as complete.
+        let sanitized = !headers.iter().any(|(k, _)| {
+            k.eq_ignore_ascii_case("authorization") || k.eq_ignore_ascii_case("cookie")
+        });
+        if sanitized {
+            c.request_headers_partial(headers);
+        } else {
+            c.request_headers(headers);
+        }
         if let Some(post) = req.get("postData") {
             let params = headers_of(post.get("params"));
             c.request_params(params);

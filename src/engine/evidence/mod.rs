@@ -329,6 +329,14 @@ impl Collector {
         }
     }
 
+    /// Request headers from a source that may have left some out: shown, but
+    /// their absence is not evidence.
+    pub fn request_headers_partial(&mut self, headers: Vec<(String, String)>) {
+        if !self.ev.request.headers_seen && self.ev.request.headers.is_empty() {
+            self.ev.request.headers = headers;
+        }
+    }
+
     /// A request body: kept as text, and its form or JSON fields as params.
     pub fn request_body(&mut self, body: &str) {
         let b = body.trim();

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::diagnosis::{ChecklistItem, Diagnosis};
 use super::knowledge::{knowledge_base, Section};
 use super::link::{from_fragment, LinkState};
+use super::live::{self, HttpRequest, LintFinding, Outcome, TokenRequest};
 use super::search::search;
 
 /// A request, tagged with the caller's id so answers can be matched.
@@ -28,6 +29,15 @@ pub enum Request {
     Search { query: String },
     /// Read a URL fragment into widget state.
     Link { fragment: String },
+    /// Check a live-call request before it is sent.
+    Lint { request: HttpRequest },
+    /// Check the token form and build the request it stands for.
+    LintToken { request: TokenRequest },
+    /// Diagnose a live call: the request as sent and what came back.
+    Exchange {
+        request: HttpRequest,
+        outcome: Outcome,
+    },
 }
 
 /// What the widget shows of a section: the knowledge base's text, no rules.
@@ -77,6 +87,18 @@ pub enum Response {
     Link {
         state: LinkState,
     },
+    /// What is wrong with a request, and the same request as a curl command.
+    Lint {
+        findings: Vec<LintFinding>,
+        curl: String,
+    },
+    /// What is wrong with the token form; `request` is what to send.
+    LintToken {
+        findings: Vec<LintFinding>,
+        /// Character indices of look-alike characters in the client_id.
+        confusable: Vec<usize>,
+        request: HttpRequest,
+    },
     /// The request could not be understood (never expected from the widget).
     Error {
         message: String,
@@ -87,19 +109,19 @@ pub enum Response {
 pub fn respond(request: Request) -> Response {
     let kb = knowledge_base();
     match request {
-        Request::Diagnose { paste } => {
-            let diagnosis = super::diagnose(&paste);
-            let sections = diagnosis
-                .sections
-                .iter()
-                .filter_map(|r| kb.section(&r.id))
-                .map(SectionInfo::from)
-                .collect();
-            Response::Diagnosis {
-                diagnosis,
-                sections,
-            }
+        Request::Diagnose { paste } => diagnosis_response(super::diagnose(&paste)),
+        Request::Exchange { request, outcome } => {
+            diagnosis_response(live::diagnose_exchange(&request, &outcome))
         }
+        Request::Lint { request } => Response::Lint {
+            findings: live::lint(&request),
+            curl: live::to_curl(&request),
+        },
+        Request::LintToken { request } => Response::LintToken {
+            findings: live::lint_token(&request),
+            confusable: live::confusable(&request.client_id),
+            request: live::token_http_request(&request),
+        },
         Request::Section { id } => match super::browse(&id) {
             Some((section, checklist)) => Response::Section {
                 section: section.into(),
@@ -119,6 +141,21 @@ pub fn respond(request: Request) -> Response {
         Request::Link { fragment } => Response::Link {
             state: from_fragment(kb, &fragment),
         },
+    }
+}
+
+/// A diagnosis with the text of every section it ranks.
+fn diagnosis_response(diagnosis: Diagnosis) -> Response {
+    let kb = knowledge_base();
+    let sections = diagnosis
+        .sections
+        .iter()
+        .filter_map(|r| kb.section(&r.id))
+        .map(SectionInfo::from)
+        .collect();
+    Response::Diagnosis {
+        diagnosis,
+        sections,
     }
 }
 

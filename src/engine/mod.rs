@@ -10,9 +10,11 @@
 pub mod api;
 pub mod bundle;
 pub mod diagnosis;
+pub mod display;
 pub mod evidence;
 pub mod knowledge;
 pub mod link;
+pub mod live;
 pub mod redact;
 pub mod rules;
 pub mod search;

@@ -290,14 +290,16 @@ pub fn normalise_code(code: &str) -> String {
 }
 
 /// Grant types the token endpoint accepts.
-const GRANTS: &[&str] = &[
+pub const GRANTS: &[&str] = &[
     "password",
     "client_credentials",
     "authorization_code",
     "refresh_token",
 ];
 
-const MEDIA_TYPE: &str = "application/vnd.api+json";
+/// The JSON:API media type every call's `Accept` and every body's
+/// `Content-Type` must name.
+pub const MEDIA_TYPE: &str = "application/vnd.api+json";
 
 struct Out(Vec<Signal>);
 
@@ -730,9 +732,67 @@ fn request_signals(ev: &Evidence, out: &mut Out) {
     }
 }
 
-fn media_type_ok(v: &str) -> bool {
+/// True when a header value names the JSON:API media type (one entry of a
+/// comma-separated list, with no media type parameters).
+pub fn media_type_ok(v: &str) -> bool {
     v.split(',')
         .any(|part| part.trim().eq_ignore_ascii_case(MEDIA_TYPE))
+}
+
+/// What is wrong with an `Authorization` value, if anything. Shared by the
+/// signals (judging a paste) and the live-call lint (judging a request before
+/// it is sent), so both name the same mistakes the same way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BearerShape {
+    /// A scheme other than Bearer (Basic, Token, a bare token with no scheme).
+    NotBearer { scheme: String },
+    /// Nothing after `Bearer`, or a template placeholder.
+    Empty,
+    /// The whole JSON token response instead of the token.
+    Json,
+    /// `Bearer Bearer …`.
+    Doubled,
+    /// The token wrapped in quotes.
+    Quoted,
+    /// A space or line break inside the token.
+    Whitespace,
+    /// One clean token.
+    WellFormed,
+}
+
+/// Judge an `Authorization` header value. The checks run in a fixed order
+/// because a value can be wrong in several ways at once (a quoted JSON
+/// blob), and the first is the one worth telling.
+pub fn bearer_shape(value: &str) -> BearerShape {
+    let v = value.trim();
+    let (scheme, rest) = v.split_once(char::is_whitespace).unwrap_or((v, ""));
+    if !scheme.eq_ignore_ascii_case("bearer") {
+        return BearerShape::NotBearer {
+            scheme: scheme.to_string(),
+        };
+    }
+    let token = rest.trim();
+    let lower = token.to_ascii_lowercase();
+    if token.is_empty()
+        || token.starts_with("{{")
+        || token.starts_with('<')
+        || lower.contains("your_access_token")
+    {
+        BearerShape::Empty
+    } else if token.starts_with('{')
+        || lower.contains("access_token")
+        || lower.contains("token_type")
+    {
+        BearerShape::Json
+    } else if lower.starts_with("bearer") {
+        BearerShape::Doubled
+    } else if token.starts_with('"') || token.starts_with('\'') || token.ends_with('"') {
+        BearerShape::Quoted
+    } else if token.contains(char::is_whitespace) {
+        BearerShape::Whitespace
+    } else {
+        BearerShape::WellFormed
+    }
 }
 
 fn authorization_signals(value: &str, out: &mut Out) {
@@ -744,64 +804,48 @@ fn authorization_signals(value: &str, out: &mut Out) {
             mask_authorization(v)
         ),
     );
-    let Some((scheme, rest)) = v.split_once(char::is_whitespace).or(Some((v, ""))) else {
-        return;
-    };
-    if !scheme.eq_ignore_ascii_case("bearer") {
-        out.add(
+    let token = v
+        .split_once(char::is_whitespace)
+        .map(|(_, rest)| rest.trim())
+        .unwrap_or_default();
+    match bearer_shape(v) {
+        BearerShape::NotBearer { scheme } => out.add(
             "request:authorization-not-bearer",
             format!(
                 "Authorization uses the “{}” scheme, not Bearer.",
-                quote(scheme)
+                quote(&scheme)
             ),
-        );
-        return;
-    }
-    let token = rest.trim();
-    let lower = token.to_ascii_lowercase();
-    if token.is_empty()
-        || token.starts_with("{{")
-        || token.starts_with('<')
-        || lower.contains("your_access_token")
-    {
-        out.add(
+        ),
+        BearerShape::Empty => out.add(
             "request:bearer-empty",
             format!(
                 "The bearer value is empty or a placeholder (“{}”).",
                 quote(token)
             ),
-        );
-    } else if token.starts_with('{')
-        || lower.contains("access_token")
-        || lower.contains("token_type")
-    {
-        out.add(
+        ),
+        BearerShape::Json => out.add(
             "request:bearer-json",
             "The bearer value is the JSON token response ({\"access_token\": …}), not the token alone.",
-        );
-    } else if lower.starts_with("bearer") {
-        out.add(
+        ),
+        BearerShape::Doubled => out.add(
             "request:bearer-doubled",
             "The header reads “Bearer Bearer …”: the word Bearer is there twice.",
-        );
-    } else if token.starts_with('"') || token.starts_with('\'') || token.ends_with('"') {
-        out.add(
+        ),
+        BearerShape::Quoted => out.add(
             "request:bearer-quoted",
             "The bearer value is wrapped in quotes, which become part of the token.",
-        );
-    } else if token.contains(char::is_whitespace) {
-        out.add(
+        ),
+        BearerShape::Whitespace => out.add(
             "request:bearer-whitespace",
             "The bearer value holds a space or a line break.",
-        );
-    } else {
-        out.add(
+        ),
+        BearerShape::WellFormed => out.add(
             "request:bearer-wellformed",
             format!(
                 "The bearer value ({}) looks like one clean token.",
                 mask(token)
             ),
-        );
+        ),
     }
 }
 

@@ -2,7 +2,8 @@
 // when the first load — wasm + JS + CSS + HTML the page needs to become
 // interactive — exceeds the gzip budget. The diagnosis engine's worker
 // (engine-worker*) is fetched only when the engine is first asked something,
-// so it is listed and totalled apart.
+// and the live-call panel (live-panel*) only when its tab is opened, so they
+// are listed and totalled apart.
 // Usage: node scripts/sizes.mjs <dist-dir> [budget-bytes]
 import fs from "node:fs";
 import path from "node:path";
@@ -13,7 +14,7 @@ const budget = Number(process.argv[3] ?? 150_000);
 const FIRST_LOAD = new Set([".wasm", ".js", ".css", ".html"]);
 
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
-const LAZY = /^engine-worker/;
+const LAZY = /^(engine-worker|live-panel)/;
 const rows = [];
 for (const name of fs.readdirSync(dist).sort()) {
   const file = path.join(dist, name);
@@ -43,7 +44,7 @@ const line = (name, r) => console.log(`${pad(name, 56)}${pad(kb(r.raw), 12)}${pa
 for (const r of first) line(r.name, r);
 line("first load total", total);
 for (const r of lazy) line(r.name, r);
-if (lazy.length) line("engine worker total (fetched when first needed)", lazyTotal);
+if (lazy.length) line("loaded when first needed (engine, live panel)", lazyTotal);
 if (!first.some((r) => r.name.endsWith(".wasm"))) {
   console.error(`size budget: no wasm found in ${dist}; was the site built?`);
   process.exit(1);

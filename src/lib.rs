@@ -7,4 +7,6 @@
 pub mod engine;
 
 #[cfg(target_arch = "wasm32")]
+pub mod live;
+#[cfg(target_arch = "wasm32")]
 pub mod widget;

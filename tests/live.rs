@@ -4,7 +4,9 @@
 //! commands, and the worker protocol's new messages. Secrets must never come
 //! back out of any of them.
 
-use scopestack_troubleshooter::engine::api::{handle, Envelope, Request, Response};
+use scopestack_troubleshooter::engine::api::{
+    handle, Envelope, LiveRequest as Request, LiveResponse as Response,
+};
 use scopestack_troubleshooter::engine::diagnosis::{CheckState, Diagnosis};
 use scopestack_troubleshooter::engine::knowledge_base;
 use scopestack_troubleshooter::engine::live::{
@@ -1403,6 +1405,7 @@ fn round_trip(request: Request) -> Response {
         body: request,
     })
     .unwrap();
+    // The panel reads answers as its own family, as the widget does.
     let answer: Envelope<Response> = serde_json::from_str(&handle(&message)).unwrap();
     assert_eq!(answer.id, 7);
     answer.body
@@ -1423,15 +1426,15 @@ fn protocol_lint() {
     }
     // The wire names the widget relies on.
     let raw = handle(
-        r#"{"id":1,"body":{"op":"lint","request":{"method":"GET","url":"https://api.scopestack.io/v1/me","headers":[["Accept","application/vnd.api+json"]],"body":null}}}"#,
+        r#"{"id":1,"body":{"lint":{"request":{"method":"GET","url":"https://api.scopestack.io/v1/me","headers":[["Accept","application/vnd.api+json"]],"body":null}}}}"#,
     );
     let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
-    assert_eq!(v["body"]["kind"], "lint");
-    assert_eq!(v["body"]["findings"][0]["id"], "missing-authorization");
-    assert_eq!(v["body"]["findings"][0]["severity"], "error");
-    assert_eq!(v["body"]["findings"][0]["field"], "token");
+    let lint = &v["body"]["lint"];
+    assert_eq!(lint["findings"][0]["id"], "missing-authorization", "{raw}");
+    assert_eq!(lint["findings"][0]["severity"], "error");
+    assert_eq!(lint["findings"][0]["field"], "token");
     assert_eq!(
-        v["body"]["findings"][0]["check"],
+        lint["findings"][0]["check"],
         "required-headers/missing-authorization"
     );
 }
@@ -1458,12 +1461,12 @@ fn protocol_lint_token() {
     }
     // Fields left out of the form message count as empty.
     let raw = handle(
-        r#"{"id":2,"body":{"op":"lint-token","request":{"url":"https://app.scopestack.io/oauth/token","grant_type":"client_credentials"}}}"#,
+        r#"{"id":2,"body":{"lint-token":{"request":{"url":"https://app.scopestack.io/oauth/token","grant_type":"client_credentials"}}}}"#,
     );
     let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
-    assert_eq!(v["body"]["kind"], "lint-token", "{raw}");
-    assert_eq!(v["body"]["request"]["method"], "POST");
-    assert_eq!(v["body"]["findings"][0]["field"], "client_id");
+    let lint = &v["body"]["lint-token"];
+    assert_eq!(lint["request"]["method"], "POST", "{raw}");
+    assert_eq!(lint["findings"][0]["field"], "client_id");
 }
 
 #[test]
@@ -1485,17 +1488,19 @@ fn protocol_exchange() {
         other => panic!("{other:?}"),
     }
     let raw = handle(
-        r#"{"id":3,"body":{"op":"exchange","request":{"method":"GET","url":"https://api.scopestack.io/acme/v1/projects","headers":[],"body":null},"outcome":{"failure":{"kind":"cors","message":"TypeError: Failed to fetch"}}}}"#,
-    );
-    let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
-    assert_eq!(v["body"]["kind"], "diagnosis", "{raw}");
-    assert_eq!(v["body"]["diagnosis"]["primary"], "network-error");
-    let raw = handle(
-        r#"{"id":4,"body":{"op":"exchange","request":{"method":"GET","url":"https://api.scopestack.io/v1/me","headers":[],"body":null},"outcome":{"response":{"status":200,"status_text":"","headers":[],"body":"{}","elapsed_ms":5}}}}"#,
+        r#"{"id":3,"body":{"exchange":{"request":{"method":"GET","url":"https://api.scopestack.io/acme/v1/projects","headers":[],"body":null},"outcome":{"failure":{"kind":"cors","message":"TypeError: Failed to fetch"}}}}}"#,
     );
     let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
     assert_eq!(
-        v["body"]["diagnosis"]["primary"],
+        v["body"]["diagnosis"]["diagnosis"]["primary"], "network-error",
+        "{raw}"
+    );
+    let raw = handle(
+        r#"{"id":4,"body":{"exchange":{"request":{"method":"GET","url":"https://api.scopestack.io/v1/me","headers":[],"body":null},"outcome":{"response":{"status":200,"status_text":"","headers":[],"body":"{}","elapsed_ms":5}}}}}"#,
+    );
+    let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    assert_eq!(
+        v["body"]["diagnosis"]["diagnosis"]["primary"],
         serde_json::Value::Null,
         "{raw}"
     );

@@ -755,3 +755,40 @@ fn hostile_and_broken_input_does_not_panic() {
     let r = redact(&long_value);
     assert!(!r.text.contains("xxxxxxxx"));
 }
+
+#[test]
+fn hostile_shapes_stay_linear() {
+    // Each of these once made some rule re-read a long stretch per key.
+    // Half a megabyte each: linear work is milliseconds even unoptimised,
+    // quadratic work would be minutes, so the bound is generous.
+    let n = 512 * 1024;
+    let fill = |unit: &str| unit.repeat(n / unit.len());
+    let shapes = [
+        fill("token:") + " word",
+        fill("Authorization: "),
+        fill("Authorization:x"),
+        fill("Set-Cookie:"),
+        format!("Cookie: {}", fill("a=bcdefgh;")),
+        fill("eyJ."),
+        fill("eyJhbGciOiJIUzI1NiJ9."),
+        fill("password=a,"),
+        fill("Bearer abcdefgh "),
+        fill("{\"name\": \"password\", "),
+        fill("\"cookies\": ["),
+        fill("https://a:b@"),
+        fill("\\\"password\\\":\\\""),
+        fill("password=hunter2hunter2&"),
+    ];
+    for shape in &shapes {
+        let t = std::time::Instant::now();
+        let r = redact(shape);
+        let twice = redact(&r.text);
+        assert_eq!(twice.text, r.text);
+        let took = t.elapsed();
+        assert!(
+            took.as_secs() < 20,
+            "{took:?} on {:?}…",
+            &shape[..40.min(shape.len())]
+        );
+    }
+}

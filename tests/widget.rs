@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use scopestack_troubleshooter::engine::api::respond;
+use scopestack_troubleshooter::engine::api::respond_widget;
 use scopestack_troubleshooter::widget::app::{App, Props};
 use scopestack_troubleshooter::widget::backend::Backend;
 use wasm_bindgen::JsCast;
@@ -30,7 +30,7 @@ async fn settle(ms: u64) {
 async fn mount() -> Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let backend = Backend::new(|request, reply| reply.emit(respond(request)));
+    let backend = Backend::new(|request, reply| reply.emit(respond_widget(request)));
     yew::Renderer::<App>::with_root_and_props(root.clone(), Props { backend }).render();
     settle(30).await;
     root

@@ -2,7 +2,7 @@
 //! stdin), prints the diagnosis as the DESIGN.md JSON or as a plain report.
 
 use scopestack_troubleshooter::engine::diagnose;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: diagnose [--json] [FILE]\n\
@@ -52,10 +52,19 @@ fn main() -> ExitCode {
     // becomes U+FFFD and is simply not recognised.
     let text = String::from_utf8_lossy(&bytes);
     let d = diagnose(&text);
-    if json {
-        println!("{}", d.to_json());
+    let text = if json {
+        format!("{}\n", d.to_json())
     } else {
-        print!("{}", d.to_text());
+        d.to_text()
+    };
+    // A closed pipe (`diagnose x | head`) is the reader's choice, not an error.
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("diagnose: cannot write the report: {e}");
+            ExitCode::from(1)
+        }
     }
-    ExitCode::SUCCESS
 }

@@ -2,6 +2,12 @@
 //! The widget talks to the engine only through this, from a Web Worker, so
 //! a 10 MB paste never blocks the page and the engine's code is not part of
 //! the widget's first load. Pure: the worker binary just carries messages.
+//!
+//! Two families share the one worker: what the widget asks
+//! ([`WidgetRequest`]) and what the live-call panel asks ([`LiveRequest`]).
+//! Each front end only carries the code to read its own answers, which keeps
+//! every download small; externally tagged enums, because serde reads those
+//! without buffering.
 
 use serde::{Deserialize, Serialize};
 
@@ -18,9 +24,10 @@ pub struct Envelope<T> {
     pub body: T,
 }
 
+/// What the widget asks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "kebab-case")]
-pub enum Request {
+#[serde(rename_all = "kebab-case")]
+pub enum WidgetRequest {
     /// Diagnose a paste.
     Diagnose { paste: String },
     /// Open one section with no evidence (every check unknown).
@@ -29,6 +36,12 @@ pub enum Request {
     Search { query: String },
     /// Read a URL fragment into widget state.
     Link { fragment: String },
+}
+
+/// What the live-call panel asks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LiveRequest {
     /// Check a live-call request before it is sent.
     Lint { request: HttpRequest },
     /// Check the token form and build the request it stands for.
@@ -38,6 +51,16 @@ pub enum Request {
         request: HttpRequest,
         outcome: Outcome,
     },
+}
+
+/// What the worker reads: a request of either family.
+// Messages are built once and moved once; boxing would only add noise.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Request {
+    Widget(WidgetRequest),
+    Live(LiveRequest),
 }
 
 /// What the widget shows of a section: the knowledge base's text, no rules.
@@ -69,8 +92,8 @@ impl From<&Section> for SectionInfo {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum Response {
+#[serde(rename_all = "kebab-case")]
+pub enum WidgetResponse {
     /// The diagnosis, with the text of every section it ranks.
     Diagnosis {
         diagnosis: Diagnosis,
@@ -87,6 +110,21 @@ pub enum Response {
     Link {
         state: LinkState,
     },
+    /// The request could not be answered.
+    Error {
+        message: String,
+    },
+}
+
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LiveResponse {
+    /// The diagnosis of a live call, with the text of every section it ranks.
+    Diagnosis {
+        diagnosis: Diagnosis,
+        sections: Vec<SectionInfo>,
+    },
     /// What is wrong with a request, and the same request as a curl command.
     Lint {
         findings: Vec<LintFinding>,
@@ -99,53 +137,83 @@ pub enum Response {
         confusable: Vec<usize>,
         request: HttpRequest,
     },
-    /// The request could not be understood (never expected from the widget).
-    Error {
-        message: String,
-    },
+    /// The request could not be answered.
+    Error { message: String },
+}
+
+/// What the worker writes: an answer of the asking family.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Response {
+    Widget(WidgetResponse),
+    Live(LiveResponse),
 }
 
 /// Answer one request.
 pub fn respond(request: Request) -> Response {
+    match request {
+        Request::Widget(r) => Response::Widget(respond_widget(r)),
+        Request::Live(r) => Response::Live(respond_live(r)),
+    }
+}
+
+/// Answer the widget.
+pub fn respond_widget(request: WidgetRequest) -> WidgetResponse {
     let kb = knowledge_base();
     match request {
-        Request::Diagnose { paste } => diagnosis_response(super::diagnose(&paste)),
-        Request::Exchange { request, outcome } => {
-            diagnosis_response(live::diagnose_exchange(&request, &outcome))
+        WidgetRequest::Diagnose { paste } => {
+            let (diagnosis, sections) = with_sections(super::diagnose(&paste));
+            WidgetResponse::Diagnosis {
+                diagnosis,
+                sections,
+            }
         }
-        Request::Lint { request } => Response::Lint {
-            findings: live::lint(&request),
-            curl: live::to_curl(&request),
-        },
-        Request::LintToken { request } => Response::LintToken {
-            findings: live::lint_token(&request),
-            confusable: live::confusable(&request.client_id),
-            request: live::token_http_request(&request),
-        },
-        Request::Section { id } => match super::browse(&id) {
-            Some((section, checklist)) => Response::Section {
+        WidgetRequest::Section { id } => match super::browse(&id) {
+            Some((section, checklist)) => WidgetResponse::Section {
                 section: section.into(),
                 checklist,
             },
-            None => Response::Error {
+            None => WidgetResponse::Error {
                 message: format!("there is no section {id}"),
             },
         },
-        Request::Search { query } => Response::Search {
+        WidgetRequest::Search { query } => WidgetResponse::Search {
             results: search(kb, &query)
                 .into_iter()
                 .map(SectionInfo::from)
                 .collect(),
             total: kb.sections.len(),
         },
-        Request::Link { fragment } => Response::Link {
+        WidgetRequest::Link { fragment } => WidgetResponse::Link {
             state: from_fragment(kb, &fragment),
         },
     }
 }
 
+/// Answer the live-call panel.
+pub fn respond_live(request: LiveRequest) -> LiveResponse {
+    match request {
+        LiveRequest::Exchange { request, outcome } => {
+            let (diagnosis, sections) = with_sections(live::diagnose_exchange(&request, &outcome));
+            LiveResponse::Diagnosis {
+                diagnosis,
+                sections,
+            }
+        }
+        LiveRequest::Lint { request } => LiveResponse::Lint {
+            findings: live::lint(&request),
+            curl: live::to_curl(&request),
+        },
+        LiveRequest::LintToken { request } => LiveResponse::LintToken {
+            findings: live::lint_token(&request),
+            confusable: live::confusable(&request.client_id),
+            request: live::token_http_request(&request),
+        },
+    }
+}
+
 /// A diagnosis with the text of every section it ranks.
-fn diagnosis_response(diagnosis: Diagnosis) -> Response {
+fn with_sections(diagnosis: Diagnosis) -> (Diagnosis, Vec<SectionInfo>) {
     let kb = knowledge_base();
     let sections = diagnosis
         .sections
@@ -153,10 +221,7 @@ fn diagnosis_response(diagnosis: Diagnosis) -> Response {
         .filter_map(|r| kb.section(&r.id))
         .map(SectionInfo::from)
         .collect();
-    Response::Diagnosis {
-        diagnosis,
-        sections,
-    }
+    (diagnosis, sections)
 }
 
 /// The wire form: an enveloped request as JSON in, an enveloped response as
@@ -169,14 +234,14 @@ pub fn handle(message: &str) -> String {
         },
         Err(e) => Envelope {
             id: 0,
-            body: Response::Error {
+            body: Response::Widget(WidgetResponse::Error {
                 message: format!("not a request: {e}"),
-            },
+            }),
         },
     };
     serde_json::to_string(&answer).unwrap_or_else(|_| {
         format!(
-            "{{\"id\":{},\"body\":{{\"kind\":\"error\",\"message\":\"the answer could not be written\"}}}}",
+            "{{\"id\":{},\"body\":{{\"error\":{{\"message\":\"the answer could not be written\"}}}}}}",
             answer.id
         )
     })

@@ -11,12 +11,19 @@ pub fn search<'a>(kb: &'a KnowledgeBase, query: &str) -> Vec<&'a Section> {
         return kb.sections.iter().collect();
     }
     let words: Vec<&str> = q.split_whitespace().collect();
+    // Message text ("Name can't be blank", "invalid_grant: …") is best
+    // understood the way a paste is: the sections a diagnosis ranks lead.
+    let diagnosed = super::diagnose(query).sections;
     let mut scored: Vec<(u32, usize, &Section)> = kb
         .sections
         .iter()
         .enumerate()
         .filter_map(|(i, s)| {
-            let score = score(s, &q, &words);
+            let from_diagnosis = diagnosed
+                .iter()
+                .position(|r| r.id == s.id)
+                .map_or(0, |rank| 200 - 10 * rank.min(10) as u32);
+            let score = score(s, &q, &words) + from_diagnosis;
             (score > 0).then_some((score, i, s))
         })
         .collect();

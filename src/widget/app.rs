@@ -3,12 +3,15 @@
 
 use yew::prelude::*;
 
-use super::backend::Backend;
+use super::backend::WidgetBackend as Backend;
 use super::browser::replace_hash;
 use super::components::diagnosis_view::DiagnosisView;
 use super::components::paste_box::PasteBox;
 use super::components::reference::Reference;
-use super::hooks::{use_diagnosis, use_engine_views, use_fragment, use_persisted_ticks};
+use super::hooks::{
+    use_diagnosis, use_engine_views, use_fragment, use_live_panel, use_persisted_ticks,
+};
+use super::live_entry::MOUNT_ID;
 use super::state::{Action, State, View};
 use crate::engine::bundle::Client;
 use crate::engine::CheckState;
@@ -27,6 +30,7 @@ pub fn app(props: &Props) -> Html {
     use_engine_views(&state, &props.backend);
     use_fragment(&state, &props.backend);
     use_persisted_ticks(&state);
+    use_live_panel(&state, state.view == View::Live);
 
     let on_input = {
         let d = state.dispatcher();
@@ -81,25 +85,31 @@ pub fn app(props: &Props) -> Html {
             </header>
             <div class="ts-tabs" role="tablist" aria-label="Mode">
                 { tab(View::Diagnose, "Diagnose an error", "ts-tab-diagnose") }
+                { tab(View::Live, "Run a live call", "ts-tab-live") }
                 { tab(View::Reference, "Quick reference", "ts-tab-reference") }
             </div>
-            if state.view == View::Diagnose {
-                <div role="tabpanel" aria-labelledby="ts-tab-diagnose">
-                    <PasteBox value={state.paste.clone()} {on_input} busy={state.busy} />
+            if state.view == View::Reference {
+                <div role="tabpanel" aria-labelledby="ts-tab-reference">
+                    <Reference query={state.query.clone()} results={state.results.clone()} {on_query} on_open={on_select.clone()} />
+                </div>
+            } else {
+                <div role="tabpanel" aria-labelledby={if state.view == View::Live { "ts-tab-live" } else { "ts-tab-diagnose" }}>
+                    // The live panel (its own module) mounts here the first
+                    // time its tab opens, and stays, hidden, after that.
+                    <div id={MOUNT_ID} hidden={state.view != View::Live} />
+                    if state.view != View::Live {
+                        <PasteBox value={state.paste.clone()} {on_input} busy={state.busy} />
+                    }
                     <p class="ts-visually-hidden" aria-live="polite" data-role="announce">{ announcement(&state) }</p>
                     <div class="ts-result" data-role="result">
-                        if state.paste.trim().is_empty() && state.selected.is_none() {
+                        if state.view == View::Diagnose && state.paste.trim().is_empty() && state.selected.is_none() {
                             <p class="ts-hint">{ "The matching section of the article and a checklist will appear here." }</p>
                         }
                         <DiagnosisView answer={state.answer.clone()} selected={state.selected.clone()}
                             browsed={state.browsed.clone()} ticked={state.ticked.clone()}
                             client={state.client} error={state.error.clone()}
-                            {on_toggle} on_select={on_select.clone()} {on_client} {on_reference} />
+                            {on_toggle} on_select={on_select} {on_client} {on_reference} />
                     </div>
-                </div>
-            } else {
-                <div role="tabpanel" aria-labelledby="ts-tab-reference">
-                    <Reference query={state.query.clone()} results={state.results.clone()} {on_query} on_open={on_select} />
                 </div>
             }
             <footer class="ts-footer">

@@ -18,6 +18,51 @@ pub fn local_set(key: &str, value: &str) {
     }
 }
 
+fn session() -> Option<web_sys::Storage> {
+    window()?.session_storage().ok()?
+}
+
+pub fn session_get(key: &str) -> Option<String> {
+    session()?.get_item(key).ok()?
+}
+
+pub fn session_set(key: &str, value: &str) {
+    if let Some(s) = session() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+pub fn session_remove(key: &str) {
+    if let Some(s) = session() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Extra API origins the hosting page allows, from
+/// `<meta name="scopestack-troubleshooter:allowed-origins" content="…">`
+/// (space-separated). Only the page's own markup can add one: never a link,
+/// a fragment or a paste.
+pub fn page_allowed_origins() -> Vec<String> {
+    let content = window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("meta[name='scopestack-troubleshooter:allowed-origins']")
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default();
+    content
+        .split_whitespace()
+        .filter(|o| {
+            o.starts_with("https://")
+                || o.starts_with("http://127.0.0.1")
+                || o.starts_with("http://localhost")
+        })
+        .map(|o| o.trim_end_matches('/').to_string())
+        .collect()
+}
+
 /// The current fragment, with its `#`.
 pub fn location_hash() -> String {
     window()

@@ -6,6 +6,7 @@ pub mod backend;
 pub mod browser;
 pub mod components;
 pub mod hooks;
+pub mod live_entry;
 pub mod state;
 pub mod worker;
 

@@ -13,37 +13,73 @@ use web_sys::{MessageEvent, Worker};
 use yew::Callback;
 
 use super::backend::Backend;
-use crate::engine::api::{Envelope, Request, Response};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::engine::api::Envelope;
 
 /// The loader Trunk writes for the worker binary, next to the page.
 pub const WORKER_URL: &str = "./engine-worker_loader.js";
 
-#[derive(Default)]
-struct Client {
+struct Client<A> {
     worker: Option<Worker>,
     ready: bool,
     failed: Option<String>,
     next_id: u64,
     queue: Vec<String>,
     // Few questions are ever in flight, so a list beats a map here.
-    pending: Vec<(u64, Callback<Response>)>,
+    pending: Vec<(u64, Callback<A>)>,
     // Kept alive as long as the worker.
     handlers: Vec<Closure<dyn Fn(JsValue)>>,
 }
 
+/// Where a front end's answers come from when the worker cannot give one.
+pub trait Failure {
+    fn failure(message: String) -> Self;
+}
+
+impl Failure for crate::engine::api::WidgetResponse {
+    fn failure(message: String) -> Self {
+        Self::Error { message }
+    }
+}
+
+impl Failure for crate::engine::api::LiveResponse {
+    fn failure(message: String) -> Self {
+        Self::Error { message }
+    }
+}
+
 /// A backend that runs the engine in a worker loaded from `url`.
-pub fn worker_backend(url: &'static str) -> Backend {
-    let client = Rc::new(RefCell::new(Client::default()));
+pub fn worker_backend<Q, A>(url: &'static str) -> Backend<Q, A>
+where
+    Q: Serialize + 'static,
+    A: DeserializeOwned + Failure + 'static,
+{
+    let client = Rc::new(RefCell::new(Client {
+        worker: None,
+        ready: false,
+        failed: None,
+        next_id: 0,
+        queue: Vec::new(),
+        pending: Vec::new(),
+        handlers: Vec::new(),
+    }));
     Backend::new(move |request, reply| send(&client, url, request, reply))
 }
 
-fn send(client: &Rc<RefCell<Client>>, url: &str, request: Request, reply: Callback<Response>) {
+fn send<Q: Serialize, A: DeserializeOwned + Failure + 'static>(
+    client: &Rc<RefCell<Client<A>>>,
+    url: &str,
+    request: Q,
+    reply: Callback<A>,
+) {
     if client.borrow().worker.is_none() && client.borrow().failed.is_none() {
         start(client, url);
     }
     let failed = client.borrow().failed.clone();
     if let Some(message) = failed {
-        reply.emit(Response::Error { message });
+        reply.emit(A::failure(message));
         return;
     }
     let mut c = client.borrow_mut();
@@ -53,9 +89,9 @@ fn send(client: &Rc<RefCell<Client>>, url: &str, request: Request, reply: Callba
         Ok(t) => t,
         Err(e) => {
             drop(c);
-            reply.emit(Response::Error {
-                message: format!("the question could not be written: {e}"),
-            });
+            reply.emit(A::failure(format!(
+                "the question could not be written: {e}"
+            )));
             return;
         }
     };
@@ -69,7 +105,7 @@ fn send(client: &Rc<RefCell<Client>>, url: &str, request: Request, reply: Callba
     }
 }
 
-fn start(client: &Rc<RefCell<Client>>, url: &str) {
+fn start<A: DeserializeOwned + Failure + 'static>(client: &Rc<RefCell<Client<A>>>, url: &str) {
     let worker = match Worker::new(url) {
         Ok(w) => w,
         Err(_) => {
@@ -114,7 +150,7 @@ fn start(client: &Rc<RefCell<Client>>, url: &str) {
     c.worker = Some(worker);
 }
 
-fn receive(client: &Rc<RefCell<Client>>, data: &str) {
+fn receive<A: DeserializeOwned>(client: &Rc<RefCell<Client<A>>>, data: &str) {
     if data == "ready" {
         let (worker, queue) = {
             let mut c = client.borrow_mut();
@@ -128,7 +164,7 @@ fn receive(client: &Rc<RefCell<Client>>, data: &str) {
         }
         return;
     }
-    let Ok(answer) = serde_json::from_str::<Envelope<Response>>(data) else {
+    let Ok(answer) = serde_json::from_str::<Envelope<A>>(data) else {
         return;
     };
     // Take the callback out before calling it: the answer may ask again.
@@ -142,8 +178,8 @@ fn receive(client: &Rc<RefCell<Client>>, data: &str) {
     }
 }
 
-fn fail(client: &Rc<RefCell<Client>>, message: &str) {
-    let pending: Vec<Callback<Response>> = {
+fn fail<A: Failure>(client: &Rc<RefCell<Client<A>>>, message: &str) {
+    let pending: Vec<Callback<A>> = {
         // Forget this worker: the next question starts a fresh one, so one
         // bad input or a flaky load does not break the widget for good.
         let mut c = client.borrow_mut();
@@ -155,8 +191,6 @@ fn fail(client: &Rc<RefCell<Client>>, message: &str) {
         c.pending.drain(..).map(|(_, r)| r).collect()
     };
     for reply in pending {
-        reply.emit(Response::Error {
-            message: message.to_string(),
-        });
+        reply.emit(A::failure(message.to_string()));
     }
 }

@@ -89,6 +89,20 @@ const DOORKEEPER_TEXTS: &[(&str, &str)] = &[
     ("the access token is invalid", "invalid_token"),
 ];
 
+/// JSONAPI::Resources' messages, as people quote them without the JSON
+/// around them ("it says Name can't be blank"): the sentence is kept as the
+/// error's detail, so the rules read it as they would read the body.
+const JSONAPI_TEXTS: &[&str] = &[
+    "can't be blank",
+    "can’t be blank",
+    "has already been taken",
+    "filter not allowed",
+    "is not allowed.",
+    "could not be found",
+    "must exist",
+    "is not a valid value",
+];
+
 /// Words that, before a number, make it a status ("got a 403").
 const BEFORE: &[&str] = &[
     "a",
@@ -370,6 +384,20 @@ fn sentences(head: &str, c: &mut Collector) {
     if c.ev.errors.is_empty() && c.ev.oauth_error.is_none() {
         if let Some(code) = first(JSONAPI_NAMES, head) {
             code_named(c, code, rank::PROSE, "prose");
+        }
+    }
+    if c.ev.errors.is_empty() && c.ev.oauth_error.is_none() {
+        let said = JSONAPI_TEXTS.iter().filter_map(|t| lower.find(t)).min();
+        if let Some(p) = said {
+            // The line it stands in, as written.
+            let start = head[..p].rfind(['\n', '"']).map_or(0, |s| s + 1);
+            let end = head[p..].find(['\n', '"']).map_or(head.len(), |e| p + e);
+            let line = head[start..end].trim();
+            c.ev.errors.push(super::ApiError {
+                detail: Some(line.to_string()),
+                ..Default::default()
+            });
+            c.format("prose");
         }
     }
     if c.ev.request.method.is_none() {

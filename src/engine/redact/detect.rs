@@ -9,9 +9,17 @@
 //! (`-u`, `--oauth2-bearer`, `-b`), URL credentials (`user:pass@`), a bare
 //! `Bearer <token>` and a bare JWT are recognised on their own.
 //!
+//! Redacting twice must be redacting once, so the second pass, which sees
+//! masks where values were, must read the text as the first did. Hence three
+//! rules: the walk reads every word, also inside values (whether a stretch is
+//! read never depends on the key before it, which a later pass may find
+//! masked); a rule whose region holds a mask does nothing (the mask may have
+//! swallowed the `=` or `;` the region was read by); and a mask counts as
+//! part of a value in every look-ahead, never as its end.
+//!
 //! Only byte offsets of ASCII delimiters (or the ends of the text) become span
-//! boundaries, so every span is a valid `str` slice, and every index is
-//! checked, so no input can make the walk panic.
+//! boundaries, so every span is a valid `str` slice; every index is bounded by
+//! the loop or check that reaches it, so no input can make the walk panic.
 
 use std::cell::Cell;
 
@@ -41,6 +49,10 @@ const MAX_KEY: usize = 40;
 
 const WORD: u8 = 1;
 const TOKEN: u8 = 2;
+/// A word ending in this byte may be a key (`…token`, `…secret`,
+/// `…password`, `…key`, `cookie`, `…code`, `authorization`, `bearer`,
+/// `cookies`), in either case.
+const KEY_END: u8 = 4;
 
 /// Byte classes: WORD is `[A-Za-z0-9_-]`; TOKEN is the token68 alphabet of
 /// HTTP credentials, `[A-Za-z0-9._~+/-]`.
@@ -56,17 +68,20 @@ static CLASS: [u8; 256] = {
         if alnum || matches!(b, b'.' | b'_' | b'~' | b'+' | b'/' | b'-') {
             t[c] |= TOKEN;
         }
+        if matches!(b | 0x20, b'n' | b't' | b'd' | b'e' | b's' | b'y' | b'r') {
+            t[c] |= KEY_END;
+        }
         c += 1;
     }
     t
 };
 
-#[inline]
+#[inline(always)]
 fn is_word(c: u8) -> bool {
     CLASS[c as usize] & WORD != 0
 }
 
-#[inline]
+#[inline(always)]
 fn is_token(c: u8) -> bool {
     CLASS[c as usize] & TOKEN != 0
 }
@@ -113,6 +128,14 @@ pub(super) fn detect(text: &str) -> Vec<Span> {
         cookie_reach: 0,
         unquoted: Cell::new((0, 0)),
         header: Cell::new((0, 0)),
+        next_mask: Cell::new(EMPTY),
+        next_semi: Cell::new(EMPTY),
+        next_eq: Cell::new(EMPTY),
+        rtrim: Cell::new(EMPTY),
+        jwt: Cell::new((0, 0, 0)),
+        statement: Cell::new((usize::MAX, false)),
+        cookie_region: Cell::new(EMPTY),
+        cookie_eq: Cell::new(usize::MAX),
     };
     s.run();
     s.spans
@@ -132,7 +155,29 @@ struct Scanner<'a> {
     /// measured again from each key.
     unquoted: Cell<(usize, usize)>,
     header: Cell<(usize, usize)>,
+    // The walk reads every value, also inside values (see `word`), so a run
+    // of keys sharing one long value (`Authorization: Authorization: …`,
+    // `Set-Cookie:Set-Cookie:…`, `eyJ.eyJ.…`) asks the same questions about
+    // the same stretch again and again. Each answer depends only on where the
+    // stretch ends, so these memories, `(asked from, answer)`, keep every
+    // question O(1) amortised and the whole walk linear.
+    next_mask: Cell<(usize, usize)>,
+    next_semi: Cell<(usize, usize)>,
+    next_eq: Cell<(usize, usize)>,
+    /// `(end, end with trailing whitespace trimmed)`.
+    rtrim: Cell<(usize, usize)>,
+    /// `(from, end of the word-and-dot run, that end less trailing dots)`.
+    jwt: Cell<(usize, usize, usize)>,
+    /// `(value end, ends_statement there)`.
+    statement: Cell<(usize, bool)>,
+    /// The last cookie region read whole, `(start, end)`.
+    cookie_region: Cell<(usize, usize)>,
+    /// The `=` of the last partial first segment read.
+    cookie_eq: Cell<usize>,
 }
+
+/// A memory that answers nothing.
+const EMPTY: (usize, usize) = (usize::MAX, 0);
 
 impl Scanner<'_> {
     fn run(&mut self) {
@@ -146,7 +191,12 @@ impl Scanner<'_> {
                 while end < n && is_word(b[end]) {
                     end += 1;
                 }
-                if i == 0 || !is_word(b[i - 1]) {
+                // Most words can be nothing: decide that from two bytes.
+                let first = c;
+                let worth = first == b'-'
+                    || (first == b'e' && b.get(i + 1) == Some(&b'y'))
+                    || (end - i >= 4 && CLASS[b[end - 1] as usize] & KEY_END != 0);
+                if worth && (i == 0 || !is_word(b[i - 1])) {
                     self.word(i, end);
                 }
                 i = end;
@@ -159,6 +209,67 @@ impl Scanner<'_> {
             }
             i += 1;
         }
+    }
+
+    /// The first position at or after `p` where `find` says so, remembered in
+    /// `memo`: no match lies between the asked position and the answer, so
+    /// any later question inside that stretch has the same answer.
+    fn next_from(memo: &Cell<(usize, usize)>, p: usize, find: impl Fn(usize) -> usize) -> usize {
+        let (from, at) = memo.get();
+        if from <= p && p <= at {
+            return at;
+        }
+        let at = find(p);
+        memo.set((p, at));
+        at
+    }
+
+    /// Whether a mask from an earlier pass starts within `b[s..e]`: such a
+    /// region was judged then, and masks may have swallowed the `=`, `:`,
+    /// `;` or quote it is read by.
+    fn masked_in(&self, s: usize, e: usize) -> bool {
+        let b = self.b;
+        s < e && Self::next_from(&self.next_mask, s, |p| find_mask(b, p)) < e
+    }
+
+    fn next_byte(&self, memo: &Cell<(usize, usize)>, p: usize, byte: u8) -> usize {
+        let b = self.b;
+        Self::next_from(memo, p, |p| {
+            b.get(p..)
+                .and_then(|r| r.iter().position(|&c| c == byte))
+                .map_or(b.len(), |i| p + i)
+        })
+    }
+
+    /// `b[s..e]` less surrounding whitespace; the trailing side is
+    /// remembered, as many regions share one end.
+    fn trim(&self, mut s: usize, e: usize) -> (usize, usize) {
+        let b = self.b;
+        while s < e && b[s].is_ascii_whitespace() {
+            s += 1;
+        }
+        let (at, trimmed) = self.rtrim.get();
+        let t = if at == e {
+            trimmed
+        } else {
+            let mut t = e;
+            while t > 0 && b[t - 1].is_ascii_whitespace() {
+                t -= 1;
+            }
+            self.rtrim.set((e, t));
+            t
+        };
+        (s, t.max(s))
+    }
+
+    fn ends_statement(&self, end: usize) -> bool {
+        let (at, known) = self.statement.get();
+        if at == end {
+            return known;
+        }
+        let answer = ends_statement(self.b, end);
+        self.statement.set((end, answer));
+        answer
     }
 
     fn push(&mut self, start: usize, end: usize, kind: SecretKind) {
@@ -181,7 +292,7 @@ impl Scanner<'_> {
     fn word(&mut self, ws: usize, we: usize) {
         let w = &self.b[ws..we];
         if w.starts_with(b"eyJ") {
-            self.jwt(ws);
+            self.jwt(ws, we);
             return;
         }
         if w[0] == b'-' && self.curl_flag(ws, we) {
@@ -290,7 +401,7 @@ impl Scanner<'_> {
             return None;
         }
         let header = matches!(key, Key::Authorization | Key::Cookie);
-        if sep == Sep::Colon && key_quote.is_none() && !header && !ends_statement(b, end) {
+        if sep == Sep::Colon && key_quote.is_none() && !header && !self.ends_statement(end) {
             // `invalid token: The access token expired` is prose, not a pair.
             return None;
         }
@@ -408,7 +519,7 @@ impl Scanner<'_> {
                         .iter()
                         .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || *c == b'_')
                     && !is_placeholder(value)
-                    && !holds_mask(value);
+                    && !self.masked_in(v.start, v.end);
                 if plausible && self.oauth_exchange() {
                     self.push(v.start, v.end, SecretKind::AuthorizationCode);
                 }
@@ -420,7 +531,7 @@ impl Scanner<'_> {
                     return;
                 }
                 // A value already holding a mask was judged by an earlier pass.
-                if is_placeholder(value) || holds_mask(value) {
+                if is_placeholder(value) || self.masked_in(v.start, v.end) {
                     return;
                 }
                 let literal = !v.quoted && v.key_quote.is_some();
@@ -450,7 +561,7 @@ impl Scanner<'_> {
     /// the scheme (`Bearer`, `Basic`, …), or all of it when there is none.
     fn credential(&mut self, start: usize, end: usize, default: SecretKind) {
         let b = self.b;
-        let (mut s, e) = trim(b, start, end);
+        let (mut s, e) = self.trim(start, end);
         let mut kind = default;
         let mut w = s;
         while w < e && is_word(b[w]) {
@@ -475,11 +586,12 @@ impl Scanner<'_> {
             s = w + gap;
         }
         let scheme_only = gap == 0
+            && e - s <= 6
             && matches!(
                 b[s..e].to_ascii_lowercase().as_slice(),
                 b"bearer" | b"basic" | b"token" | b"digest" | b"oauth"
             );
-        if s >= e || scheme_only || holds_mask(&b[s..e]) || is_placeholder(&b[s..e]) {
+        if s >= e || scheme_only || self.masked_in(s, e) || is_placeholder(&b[s..e]) {
             return;
         }
         self.push(s, e, kind);
@@ -489,23 +601,48 @@ impl Scanner<'_> {
     /// attributes'.
     fn cookies(&mut self, start: usize, end: usize) {
         let b = self.b;
-        if holds_mask(&b[start..end]) {
+        if self.masked_in(start, end) {
             return;
         }
+        // A region ending where the last one read whole ends, and starting
+        // inside it, differs from it only in its first segment.
+        let (last_start, last_end) = self.cookie_region.get();
+        let partial = last_end == end && last_start <= start;
+        let stop_all = if partial {
+            self.next_byte(&self.next_semi, start, b';').min(end)
+        } else {
+            self.cookie_region.set((start, end));
+            end
+        };
         let mut seg = start;
-        while seg < end {
-            let stop = (seg..end).find(|&j| b[j] == b';').unwrap_or(end);
-            let (s, e) = trim(b, seg, stop);
-            if let Some(eq) = (s..e).find(|&j| b[j] == b'=') {
-                let (ns, ne) = trim(b, s, eq);
-                let (mut vs, mut ve) = trim(b, eq + 1, e);
+        while seg < stop_all {
+            let stop = self.next_byte(&self.next_semi, seg, b';').min(end);
+            let (s, e) = self.trim(seg, stop);
+            let eq = self.next_byte(&self.next_eq, s, b'=');
+            if eq < e {
+                if partial {
+                    if self.cookie_eq.get() == eq {
+                        return;
+                    }
+                    self.cookie_eq.set(eq);
+                }
+                let mut ne = eq;
+                while ne > s && b[ne - 1].is_ascii_whitespace() {
+                    ne -= 1;
+                }
+                let mut vs = eq + 1;
+                while vs < e && b[vs].is_ascii_whitespace() {
+                    vs += 1;
+                }
+                let mut ve = e;
                 if ve - vs >= 2 && b[vs] == b'"' && b[ve - 1] == b'"' {
                     vs += 1;
                     ve -= 1;
                 }
+                let name = &b[s..ne];
                 let attribute = COOKIE_ATTRIBUTES
                     .iter()
-                    .any(|a| b[ns..ne].eq_ignore_ascii_case(a));
+                    .any(|a| name.eq_ignore_ascii_case(a));
                 if !attribute && vs < ve && !is_placeholder(&b[vs..ve]) {
                     self.push(vs, ve, SecretKind::Cookie);
                 }
@@ -557,7 +694,7 @@ impl Scanner<'_> {
                             if b.get(k) == Some(&b'"') {
                                 let ve = quoted_end(b, k + 1, b'"', 0);
                                 let value = &b[k + 1..ve];
-                                if !holds_mask(value) && !is_placeholder(value) {
+                                if !is_placeholder(value) {
                                     found.push((k + 1, ve));
                                 }
                                 j = ve + 1;
@@ -573,7 +710,7 @@ impl Scanner<'_> {
             j += 1;
         }
         self.cookie_reach = j;
-        if holds_mask(&b[p..j.min(b.len())]) {
+        if self.masked_in(p, j.min(b.len())) {
             return;
         }
         for (s, e) in found {
@@ -626,17 +763,26 @@ impl Scanner<'_> {
     }
 
     /// `eyJ…` with at least one dot and some length: a JWT standing alone.
-    fn jwt(&mut self, ws: usize) {
+    fn jwt(&mut self, ws: usize, we: usize) {
         let b = self.b;
-        let mut p = ws;
-        while p < b.len() && (is_word(b[p]) || b[p] == b'.') {
-            p += 1;
-        }
-        let mut end = p;
-        while end > ws && b[end - 1] == b'.' {
-            end -= 1;
-        }
-        if end - ws >= 24 && b[ws..end].contains(&b'.') && !is_mask_tail(b, p) {
+        let (from, run, stripped) = self.jwt.get();
+        let (p, end) = if from <= ws && ws < run {
+            (run, stripped)
+        } else {
+            let mut p = ws;
+            while p < b.len() && (is_word(b[p]) || b[p] == b'.') {
+                p += 1;
+            }
+            let mut end = p;
+            while end > ws && b[end - 1] == b'.' {
+                end -= 1;
+            }
+            self.jwt.set((ws, p, end));
+            (p, end)
+        };
+        // The first word ends at a dot when the run goes on past it.
+        let dotted = end > we;
+        if end >= ws + 24 && dotted && !is_mask_tail(b, p) {
             self.push(ws, end, SecretKind::Jwt);
         }
     }
@@ -695,20 +841,20 @@ impl Scanner<'_> {
                 (p, e)
             }
         };
-        if holds_mask(&b[vs..ve]) {
+        if self.masked_in(vs, ve) {
             return true;
         }
         match flag {
             Flag::User => {
                 if let Some(colon) = (vs..ve).find(|&j| b[j] == b':') {
                     let s = colon + 1;
-                    if s < ve && !holds_mask(&b[s..ve]) && !is_placeholder(&b[s..ve]) {
+                    if s < ve && !is_placeholder(&b[s..ve]) {
                         self.push(s, ve, SecretKind::BasicCredentials);
                     }
                 }
             }
             Flag::Bearer => {
-                if !holds_mask(&b[vs..ve]) && !is_placeholder(&b[vs..ve]) {
+                if !is_placeholder(&b[vs..ve]) {
                     self.push(vs, ve, SecretKind::BearerToken);
                 }
             }
@@ -735,12 +881,12 @@ impl Scanner<'_> {
             }
         }
         let Some(at) = at else { return };
-        if holds_mask(&b[p..at]) {
+        if self.masked_in(p, at) {
             return;
         }
         if let Some(colon) = (p..at).find(|&j| b[j] == b':') {
             let s = colon + 1;
-            if s < at && !holds_mask(&b[s..at]) && !is_placeholder(&b[s..at]) {
+            if s < at && !is_placeholder(&b[s..at]) {
                 self.push(s, at, SecretKind::Password);
             }
         }
@@ -789,29 +935,21 @@ fn classify(w: &[u8]) -> Option<Key> {
         return None;
     }
     // Most words end in none of these: a cheap test before normalising.
-    let tail = |k: usize| -> [u8; 4] {
-        let mut t = [0u8; 4];
-        for (d, s) in t.iter_mut().zip(&w[w.len() - k..]) {
-            *d = s.to_ascii_lowercase();
-        }
-        t
-    };
-    let t3 = tail(3);
-    let t4 = tail(4);
-    let candidate = matches!(&t3[..3], b"key" | b"pwd")
-        || matches!(
-            &t4,
-            b"oken"
-                | b"cret"
-                | b"word"
-                | b"sswd"
-                | b"rase"
-                | b"okie"
-                | b"kies"
-                | b"code"
-                | b"tion"
-                | b"arer"
-        );
+    // `| 0x20` lowercases ASCII letters and maps no other byte to one, and
+    // every ending below is letters only.
+    let mut tail = [0u8; 4];
+    tail.copy_from_slice(&w[w.len() - 4..]);
+    let t4 = u32::from_be_bytes(tail) | 0x2020_2020;
+    let t3 = t4 & 0x00FF_FFFF;
+    let lower = |s: &[u8; 4]| u32::from_be_bytes(*s);
+    let candidate = t3 == lower(b"\0key")
+        || t3 == lower(b"\0pwd")
+        || [
+            b"oken", b"cret", b"word", b"sswd", b"rase", b"okie", b"kies", b"code", b"tion",
+            b"arer",
+        ]
+        .iter()
+        .any(|e| t4 == lower(e));
     if !candidate {
         return None;
     }
@@ -908,8 +1046,7 @@ fn is_prose_word(token: &[u8]) -> bool {
         b"followed",
         b"bearer",
     ];
-    let lower = token.to_ascii_lowercase();
-    if WORDS.contains(&lower.as_slice()) {
+    if WORDS.iter().any(|w| token.eq_ignore_ascii_case(w)) {
         return true;
     }
     // English inflections of an all-letter word ("Bearer-prefixed",
@@ -917,7 +1054,7 @@ fn is_prose_word(token: &[u8]) -> bool {
     let letters =
         token[1..].iter().all(|c| c.is_ascii_lowercase()) && token[0].is_ascii_alphabetic();
     const ENDINGS: [&[u8]; 6] = [b"tion", b"sion", b"ing", b"ed", b"ment", b"ness"];
-    letters && ENDINGS.iter().any(|e| lower.ends_with(e))
+    letters && ENDINGS.iter().any(|e| token.ends_with(e))
 }
 
 /// A value that says nothing secret: empty, a template (`{{token}}`,
@@ -936,6 +1073,7 @@ fn is_placeholder(v: &[u8]) -> bool {
         b'<' => last == b'>',
         b'[' => {
             last == b']'
+                && v.len() <= 64
                 && v[1..v.len() - 1]
                     .iter()
                     .all(|c| c.is_ascii_alphabetic() || *c == b' ' || *c == b'_')
@@ -956,8 +1094,7 @@ fn is_placeholder(v: &[u8]) -> bool {
 /// JSON/Python/Ruby words that stand for "no value".
 fn is_literal_word(v: &[u8]) -> bool {
     const WORDS: [&[u8]; 6] = [b"null", b"none", b"nil", b"true", b"false", b"undefined"];
-    let lower = v.to_ascii_lowercase();
-    WORDS.contains(&lower.as_slice())
+    WORDS.iter().any(|w| v.eq_ignore_ascii_case(w))
 }
 
 /// `Bearer x`, `Basic x`: a value that carries its own scheme.
@@ -971,30 +1108,30 @@ fn has_scheme(v: &[u8]) -> bool {
 pub(super) fn is_mask_at(b: &[u8], p: usize) -> bool {
     const TAIL: &[u8] = "…[masked]".as_bytes();
     let rest = b.get(p..).unwrap_or_default();
-    if rest.starts_with(b"[masked]") {
-        return true;
+    // The `…` is no prefix character, so it can only follow the whole
+    // run of them (at most four).
+    let k = rest
+        .iter()
+        .take(5)
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+        .count();
+    match rest.get(k) {
+        Some(b'[') => k == 0 && rest.starts_with(MASKED),
+        Some(0xE2) => k <= 4 && rest[k..].starts_with(TAIL),
+        _ => false,
     }
-    for k in 0..=4 {
-        let Some(prefix) = rest.get(..k) else {
-            return false;
-        };
-        if !prefix
-            .iter()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
-        {
-            return false;
-        }
-        if rest[k..].starts_with(TAIL) {
-            return true;
-        }
-    }
-    false
 }
 
-/// Whether a region holds a mask from an earlier pass: such a region was
-/// judged then, and masks may have swallowed the `=` or `:` it is read by.
-fn holds_mask(v: &[u8]) -> bool {
-    v.windows(MASKED.len()).any(|w| w == MASKED)
+/// Where the first `[masked]` at or after `p` starts (the length if none).
+fn find_mask(b: &[u8], p: usize) -> usize {
+    let mut j = p;
+    while let Some(k) = b.get(j..).and_then(|r| r.iter().position(|&c| c == b'[')) {
+        if b[j + k..].starts_with(MASKED) {
+            return j + k;
+        }
+        j += k + 1;
+    }
+    b.len()
 }
 
 /// Whether a mask (`…[masked]` or `[masked]`) starts at `p`, right after a
@@ -1135,14 +1272,4 @@ fn skip_space_back(b: &[u8], mut p: usize) -> usize {
         p -= 1;
     }
     p
-}
-
-fn trim(b: &[u8], mut s: usize, mut e: usize) -> (usize, usize) {
-    while s < e && b[s].is_ascii_whitespace() {
-        s += 1;
-    }
-    while e > s && b[e - 1].is_ascii_whitespace() {
-        e -= 1;
-    }
-    (s, e)
 }

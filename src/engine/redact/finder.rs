@@ -153,6 +153,7 @@ impl<'a> Finder<'a> {
     }
 }
 
+#[inline(always)]
 fn pack(v: &[u8]) -> u64 {
     v.iter()
         .take(MIN)
@@ -161,7 +162,7 @@ fn pack(v: &[u8]) -> u64 {
 }
 
 /// The six bytes at `i` packed like `pack`; the caller guarantees `i + MIN <= b.len()`.
-#[inline]
+#[inline(always)]
 fn load(b: &[u8], i: usize) -> u64 {
     match b.get(i..i + 8) {
         Some(w) => {
@@ -173,7 +174,7 @@ fn load(b: &[u8], i: usize) -> u64 {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn slot(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }

@@ -134,20 +134,26 @@ pub fn mask(value: &str) -> String {
 /// digits, `-`, `_` and `.`, so a mask never breaks the string it stands in
 /// (no stray backslash or quote) and never completes a key or escape.
 pub fn mask_for(kind: SecretKind, value: &str) -> String {
+    let mut out = String::new();
+    write_mask(&mut out, kind, value);
+    out
+}
+
+/// `mask_for` appended to `out`, without allocating.
+fn write_mask(out: &mut String, kind: SecretKind, value: &str) {
     let v = value.trim();
-    if !kind.shows_prefix() || v.chars().count() < PREFIX_FROM {
-        return MASKED.to_string();
+    if kind.shows_prefix() && v.chars().nth(PREFIX_FROM - 1).is_some() {
+        let prefix_len = v
+            .bytes()
+            .take(4)
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+            .count();
+        if prefix_len > 0 {
+            out.push_str(&v[..prefix_len]);
+            out.push('…');
+        }
     }
-    let prefix: String = v
-        .chars()
-        .take(4)
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        .collect();
-    if prefix.is_empty() {
-        MASKED.to_string()
-    } else {
-        format!("{prefix}…{MASKED}")
-    }
+    out.push_str(MASKED);
 }
 
 /// Mask every secret in `input`.
@@ -209,20 +215,17 @@ pub fn redact(input: &str) -> Redacted {
             (None, Some(_)) => false,
             (None, None) => break,
         };
-        let (start, end, mask, wrap) = if take_primary {
+        // (start, end, the secret's index or else its kind, quotes to add)
+        let (start, end, whose, wrap) = if take_primary {
             let Some((s, idx)) = primary.next() else {
                 break;
             };
-            let mask = match idx {
-                Some(i) => secrets[*i].mask.clone(),
-                None => mask_for(s.kind, input.get(s.start..s.end).unwrap_or_default()),
-            };
-            (s.start, s.end, mask, s.wrap)
+            (s.start, s.end, idx.ok_or(s.kind), s.wrap)
         } else {
             let Some(&(start, end, i)) = repeat.next() else {
                 break;
             };
-            (start, end, secrets[i].mask.clone(), None)
+            (start, end, Ok(i), None)
         };
         // An overlap is clipped, never dropped: dropping could let a value through.
         let start = start.max(cursor);
@@ -233,18 +236,21 @@ pub fn redact(input: &str) -> Redacted {
             continue;
         };
         out.push_str(gap);
-        match wrap {
-            Some((quote, level)) => {
-                let escape = "\\".repeat((1usize << level) - 1);
-                let q = char::from(quote);
-                out.push_str(&escape);
-                out.push(q);
-                out.push_str(&mask);
-                out.push_str(&escape);
-                out.push(q);
+        let quote = |out: &mut String| {
+            if let Some((q, level)) = wrap {
+                for _ in 0..(1usize << level) - 1 {
+                    out.push('\\');
+                }
+                out.push(char::from(q));
             }
-            None => out.push_str(&mask),
+        };
+        quote(&mut out);
+        match whose {
+            Ok(i) => out.push_str(&secrets[i].mask),
+            // Past the cap on distinct secrets: masked all the same.
+            Err(kind) => write_mask(&mut out, kind, input.get(start..end).unwrap_or_default()),
         }
+        quote(&mut out);
         cursor = end;
     }
     out.push_str(input.get(cursor..).unwrap_or_default());

@@ -10,8 +10,8 @@ use yew::platform::spawn_local;
 use yew::platform::time::sleep;
 use yew::prelude::*;
 
-use crate::engine::api::{Request, Response};
-use crate::widget::backend::Backend;
+use crate::engine::api::{WidgetRequest as Request, WidgetResponse as Response};
+use crate::widget::backend::WidgetBackend as Backend;
 use crate::widget::state::{Action, Answer, State};
 
 /// Typing pause before diagnosing.

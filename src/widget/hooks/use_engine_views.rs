@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::api::{Request, Response};
-use crate::widget::backend::Backend;
+use crate::engine::api::{WidgetRequest as Request, WidgetResponse as Response};
+use crate::widget::backend::WidgetBackend as Backend;
 use crate::widget::state::{Action, Browsed, Results, State, View};
 
 #[hook]

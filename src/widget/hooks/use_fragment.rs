@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::engine::api::{Request, Response};
-use crate::widget::backend::Backend;
+use crate::engine::api::{WidgetRequest as Request, WidgetResponse as Response};
+use crate::widget::backend::WidgetBackend as Backend;
 use crate::widget::browser::location_hash;
 use crate::widget::state::{Action, State};
 

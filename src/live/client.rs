@@ -1,0 +1,128 @@
+//! Sending one request. The abort controller serves both the user's Cancel
+//! button and the timeout; which of the two fired decides how a failure is
+//! reported.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use gloo_net::http::{Method, RequestBuilder};
+use web_sys::AbortController;
+use yew::platform::spawn_local;
+use yew::platform::time::sleep;
+
+use super::failure::classify;
+use crate::engine::live::{FailureKind, HttpRequest, HttpResponse, Outcome};
+
+/// A request under way: cancel it with [`Sending::cancel`].
+#[derive(Clone)]
+pub struct Sending {
+    controller: Option<AbortController>,
+    cancelled: Rc<Cell<bool>>,
+}
+
+impl PartialEq for Sending {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.cancelled, &other.cancelled)
+    }
+}
+
+impl Sending {
+    pub fn new() -> Self {
+        Sending {
+            controller: AbortController::new().ok(),
+            cancelled: Rc::new(Cell::new(false)),
+        }
+    }
+
+    pub fn cancel(&self) {
+        self.cancelled.set(true);
+        if let Some(c) = &self.controller {
+            c.abort();
+        }
+    }
+}
+
+impl Default for Sending {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Send `req`, giving up after `timeout`.
+pub async fn send(req: &HttpRequest, timeout: Duration, sending: &Sending) -> Outcome {
+    let method = Method::from_bytes(req.method.as_bytes()).unwrap_or(Method::GET);
+    let mut builder = RequestBuilder::new(&req.url)
+        .method(method)
+        .abort_signal(sending.controller.as_ref().map(|c| c.signal()).as_ref());
+    for (name, value) in &req.headers {
+        builder = builder.header(name, value);
+    }
+    let done = Rc::new(Cell::new(false));
+    let timed_out = Rc::new(Cell::new(false));
+    {
+        let done = done.clone();
+        let timed_out = timed_out.clone();
+        let controller = sending.controller.clone();
+        spawn_local(async move {
+            sleep(timeout).await;
+            if !done.get() {
+                timed_out.set(true);
+                if let Some(c) = controller {
+                    c.abort();
+                }
+            }
+        });
+    }
+    let started = js_sys::Date::now();
+    // Browsers refuse a body on GET and HEAD outright; the engine's lint
+    // already warns about it, so the request goes without one.
+    let body = req
+        .body
+        .as_ref()
+        .filter(|_| !matches!(req.method.as_str(), "GET" | "HEAD"));
+    let result = match body {
+        Some(body) => match builder.body(body.as_str()) {
+            Ok(request) => request.send().await,
+            Err(e) => Err(e),
+        },
+        None => builder.send().await,
+    };
+    let outcome = match result {
+        Ok(response) => {
+            let status = response.status();
+            let status_text = response.status_text();
+            let headers: Vec<(String, String)> = response.headers().entries().collect();
+            let body = response.text().await.unwrap_or_default();
+            Outcome::Response(HttpResponse {
+                status,
+                status_text,
+                headers,
+                body,
+                elapsed_ms: (js_sys::Date::now() - started).max(0.0) as u32,
+            })
+        }
+        Err(error) => {
+            let message = error.to_string();
+            if timed_out.get() {
+                Outcome::Failure {
+                    kind: FailureKind::Timeout,
+                    message: format!(
+                        "No answer within {} seconds; the request was stopped.",
+                        timeout.as_secs()
+                    ),
+                }
+            } else if sending.cancelled.get() {
+                Outcome::Failure {
+                    kind: FailureKind::Aborted,
+                    message: "You cancelled the request.".into(),
+                }
+            } else {
+                let (kind, message) = classify(&req.url, &message).await;
+                Outcome::Failure { kind, message }
+            }
+        }
+    };
+    done.set(true);
+    outcome
+}

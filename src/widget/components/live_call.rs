@@ -1,0 +1,429 @@
+//! The request builder: run the failing call from the page with your own
+//! token. The engine lints the request as it is typed, and judges what comes
+//! back; this component only gathers the fields, sends, and shows.
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::platform::spawn_local;
+use yew::platform::time::sleep;
+use yew::prelude::*;
+
+use crate::engine::api::{LiveRequest as Request, LiveResponse as Response};
+use crate::engine::display::json_string_field;
+use crate::engine::live::{HttpRequest, LintFinding, Outcome, Severity};
+use crate::live::{send, Sending};
+use crate::widget::backend::LiveBackend as Backend;
+use crate::widget::browser::copy_text;
+use crate::widget::components::response_view::ResponseView;
+use crate::widget::state::Answer;
+
+const MEDIA_TYPE: &str = "application/vnd.api+json";
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The calls people debug most, as (label, method, path, body).
+const PRESETS: &[(&str, &str, &str, &str)] = &[
+    ("Who am I — GET /v1/me", "GET", "/v1/me", ""),
+    ("List projects", "GET", "/{slug}/v1/projects", ""),
+    ("Get a project", "GET", "/{slug}/v1/projects/1", ""),
+    ("Merge data (v1)", "GET", "/{slug}/v1/projects/1/merge-data", ""),
+    ("Merge data (v2)", "GET", "/{slug}/v1/projects/1/merge-data?version=2", ""),
+    (
+        "Create a client",
+        "POST",
+        "/{slug}/v1/clients",
+        "{\n  \"data\": {\n    \"type\": \"clients\",\n    \"attributes\": { \"name\": \"Acme Widgets\" }\n  }\n}",
+    ),
+];
+const METHODS: [&str; 4] = ["GET", "POST", "PATCH", "DELETE"];
+
+#[derive(Clone, PartialEq)]
+struct Form {
+    origin: String,
+    slug: String,
+    method: String,
+    path: String,
+    accept: String,
+    content_type: String,
+    body: String,
+}
+
+impl Form {
+    fn is_write(&self) -> bool {
+        matches!(self.method.as_str(), "POST" | "PATCH" | "PUT")
+    }
+
+    /// The request exactly as it will be sent.
+    fn request(&self, token: &str) -> HttpRequest {
+        let path = self.path.trim().replace("{slug}", self.slug.trim());
+        let mut headers = Vec::new();
+        if !token.is_empty() {
+            headers.push(("Authorization".to_string(), format!("Bearer {token}")));
+        }
+        if !self.accept.trim().is_empty() {
+            headers.push(("Accept".to_string(), self.accept.trim().to_string()));
+        }
+        let body = !self.body.trim().is_empty();
+        if self.is_write() && !self.content_type.trim().is_empty() {
+            headers.push((
+                "Content-Type".to_string(),
+                self.content_type.trim().to_string(),
+            ));
+        }
+        HttpRequest {
+            method: self.method.clone(),
+            url: format!("{}{}", self.origin.trim_end_matches('/'), path),
+            headers,
+            body: body.then(|| self.body.clone()),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub backend: Backend,
+    /// Origins requests may go to: ScopeStack's, plus what the page allows.
+    pub origins: Rc<Vec<String>>,
+    pub token: AttrValue,
+    pub on_token: Callback<String>,
+    pub on_answer: Callback<Rc<Answer>>,
+    pub on_open: Callback<Option<String>>,
+}
+
+#[function_component(LiveCall)]
+pub fn live_call(props: &Props) -> Html {
+    let form = use_state(|| Form {
+        origin: props.origins.first().cloned().unwrap_or_default(),
+        slug: String::new(),
+        method: "GET".into(),
+        path: "/v1/me".into(),
+        accept: MEDIA_TYPE.into(),
+        content_type: MEDIA_TYPE.into(),
+        body: String::new(),
+    });
+    let findings = use_state(Vec::<LintFinding>::new);
+    let curl = use_state(String::new);
+    let sending = use_state(|| None::<Sending>);
+    let outcome = use_state(|| None::<Outcome>);
+    let whoami = use_state(|| None::<String>);
+    let status = use_state(String::new);
+
+    let request = form.request(&props.token);
+    // Lint as the user types, after a short pause.
+    {
+        let findings = findings.clone();
+        let curl = curl.clone();
+        let backend = props.backend.clone();
+        use_effect_with(request.clone(), move |request| {
+            let request = request.clone();
+            let cancelled = Rc::new(std::cell::Cell::new(false));
+            let flag = cancelled.clone();
+            spawn_local(async move {
+                sleep(Duration::from_millis(150)).await;
+                if flag.get() {
+                    return;
+                }
+                let reply = Callback::from(move |r: Response| {
+                    if let Response::Lint {
+                        findings: f,
+                        curl: c,
+                    } = r
+                    {
+                        findings.set(f);
+                        curl.set(c);
+                    }
+                });
+                backend.send(Request::Lint { request }, reply);
+            });
+            move || cancelled.set(true)
+        });
+    }
+
+    let set = |apply: fn(&mut Form, String)| {
+        let form = form.clone();
+        Callback::from(move |value: String| {
+            let mut f = (*form).clone();
+            apply(&mut f, value);
+            form.set(f);
+        })
+    };
+    let allowed = props.origins.contains(&form.origin);
+    let on_send = {
+        let request = request.clone();
+        let sending = sending.clone();
+        let outcome = outcome.clone();
+        let backend = props.backend.clone();
+        let on_answer = props.on_answer.clone();
+        Callback::from(move |_| {
+            if sending.is_some() || !allowed {
+                return;
+            }
+            let handle = Sending::new();
+            sending.set(Some(handle.clone()));
+            outcome.set(None);
+            let request = request.clone();
+            let sending = sending.clone();
+            let outcome = outcome.clone();
+            let backend = backend.clone();
+            let on_answer = on_answer.clone();
+            spawn_local(async move {
+                let result = send(&request, TIMEOUT, &handle).await;
+                sending.set(None);
+                outcome.set(Some(result.clone()));
+                let reply = Callback::from(move |r: Response| {
+                    if let Response::Diagnosis {
+                        diagnosis,
+                        sections,
+                    } = r
+                    {
+                        on_answer.emit(Rc::new(Answer {
+                            diagnosis: Rc::new(diagnosis),
+                            sections,
+                        }));
+                    }
+                });
+                backend.send(
+                    Request::Exchange {
+                        request,
+                        outcome: result,
+                    },
+                    reply,
+                );
+            });
+        })
+    };
+    let on_cancel = {
+        let sending = sending.clone();
+        Callback::from(move |_| {
+            if let Some(s) = &*sending {
+                s.cancel();
+            }
+        })
+    };
+    let on_whoami = {
+        let form = form.clone();
+        let token = props.token.to_string();
+        let whoami = whoami.clone();
+        let origins = props.origins.clone();
+        Callback::from(move |_| {
+            let mut me = (*form).clone();
+            me.method = "GET".into();
+            me.path = "/v1/me".into();
+            if !origins.contains(&me.origin) {
+                return;
+            }
+            let request = me.request(&token);
+            let whoami = whoami.clone();
+            whoami.set(Some("Asking /v1/me…".into()));
+            spawn_local(async move {
+                let text = match send(&request, TIMEOUT, &Sending::new()).await {
+                    Outcome::Response(r) if r.status == 200 => {
+                        let field = |k| json_string_field(&r.body, k).unwrap_or_else(|| "?".into());
+                        format!(
+                            "This token belongs to {} ({}), account slug “{}”.",
+                            field("name"),
+                            field("email"),
+                            field("account-slug")
+                        )
+                    }
+                    Outcome::Response(r) => format!(
+                        "/v1/me answered {} {}: run it as the call above to see why.",
+                        r.status, r.status_text
+                    ),
+                    Outcome::Failure { message, .. } => message,
+                };
+                whoami.set(Some(text));
+            });
+        })
+    };
+    let on_preset = {
+        let form = form.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                let index = select.selected_index();
+                if index <= 0 {
+                    return;
+                }
+                if let Some((_, method, path, body)) = PRESETS.get(index as usize - 1) {
+                    let mut f = (*form).clone();
+                    f.method = method.to_string();
+                    f.path = path.to_string();
+                    f.body = body.to_string();
+                    form.set(f);
+                }
+                select.set_selected_index(0);
+            }
+        })
+    };
+    let copy_curl = {
+        let curl = curl.clone();
+        let status = status.clone();
+        Callback::from(move |_| {
+            let curl = (*curl).clone();
+            let status = status.clone();
+            spawn_local(async move {
+                status.set(if copy_text(&curl).await {
+                    "Copied. Set SCOPESTACK_TOKEN in your terminal, run it, and paste the output into the Diagnose tab.".into()
+                } else {
+                    "Copying was blocked by the browser: select the command and copy it.".into()
+                });
+            });
+        })
+    };
+
+    html! {
+        <section class="ts-live" data-role="live-call" aria-labelledby="ts-live-title">
+            <h2 id="ts-live-title">{ "Run the call from here" }</h2>
+            <p class="ts-help">{ "Your token stays in this page and goes only to the API host you pick." }</p>
+            <div class="ts-grid">
+                { select_field("ts-live-origin", "Environment", &props.origins, &form.origin, set(|f, v| f.origin = v)) }
+                { text_field("ts-live-slug", "Account slug", &form.slug, "e.g. acme", set(|f, v| f.slug = v)) }
+                { select_field("ts-live-method", "Method", &METHODS.iter().map(|m| m.to_string()).collect::<Vec<_>>(), &form.method, set(|f, v| f.method = v)) }
+                <p class="ts-field">
+                    <label for="ts-live-preset">{ "Common calls" }</label>
+                    <select id="ts-live-preset" onchange={on_preset}>
+                        <option>{ "Choose a call…" }</option>
+                        { for PRESETS.iter().map(|(label, ..)| html! { <option>{ *label }</option> }) }
+                    </select>
+                </p>
+            </div>
+            { text_field("ts-live-path", "Path and query ({slug} is replaced)", &form.path, "/{slug}/v1/projects", set(|f, v| f.path = v)) }
+            <p class="ts-field">
+                <label for="ts-live-token">{ "Access token" }</label>
+                <input id="ts-live-token" type="password" autocomplete="off" spellcheck="false"
+                    value={props.token.clone()} placeholder="the access_token value alone"
+                    oninput={input_value(props.on_token.clone())} />
+            </p>
+            <div class="ts-grid">
+                { text_field("ts-live-accept", "Accept", &form.accept, MEDIA_TYPE, set(|f, v| f.accept = v)) }
+                if form.is_write() {
+                    { text_field("ts-live-content-type", "Content-Type", &form.content_type, MEDIA_TYPE, set(|f, v| f.content_type = v)) }
+                }
+            </div>
+            if form.is_write() || !form.body.is_empty() {
+                <p class="ts-field">
+                    <label for="ts-live-body">{ "JSON body" }</label>
+                    <textarea id="ts-live-body" rows="6" spellcheck="false" value={form.body.clone()}
+                        oninput={area_value(set(|f, v| f.body = v))} />
+                </p>
+            }
+            <section class="ts-lint" aria-label="Checks before sending" aria-live="polite" data-role="lint">
+                if findings.is_empty() {
+                    <p class="ts-ok">{ "No problems spotted in this request." }</p>
+                } else {
+                    <ul>
+                        { for findings.iter().map(|f| lint_item(f, &props.on_open)) }
+                    </ul>
+                }
+            </section>
+            if !allowed {
+                <p class="ts-notice" role="alert">{ "This environment is not on the list of hosts this page may call." }</p>
+            }
+            <p class="ts-actions">
+                if sending.is_some() {
+                    <button type="button" data-role="cancel" onclick={on_cancel}>{ "Cancel" }</button>
+                    <span role="status">{ " Sending…" }</span>
+                } else {
+                    <button type="button" data-role="send" onclick={on_send} disabled={!allowed}>{ "Send request" }</button>
+                }
+                <button type="button" data-role="whoami" onclick={on_whoami} disabled={!allowed}>{ "Check my token (GET /v1/me)" }</button>
+                <button type="button" data-role="copy-curl" onclick={copy_curl}>{ "Copy as curl" }</button>
+            </p>
+            if let Some(w) = &*whoami {
+                <p data-role="whoami-result" role="status">{ w }</p>
+            }
+            <p class="ts-status" role="status" aria-live="polite">{ (*status).clone() }</p>
+            <details class="ts-curl">
+                <summary>{ "The same request as a curl command" }</summary>
+                <pre data-role="curl" tabindex="0">{ (*curl).clone() }</pre>
+            </details>
+            if let Some(o) = &*outcome {
+                <ResponseView outcome={o.clone()} />
+            }
+        </section>
+    }
+}
+
+fn lint_item(f: &LintFinding, on_open: &Callback<Option<String>>) -> Html {
+    let word = match f.severity {
+        Severity::Error => "Problem",
+        Severity::Warning => "Check",
+    };
+    let open = f
+        .check
+        .as_ref()
+        .and_then(|c| c.split_once('/'))
+        .map(|(section, _)| {
+            let on_open = on_open.clone();
+            let section = section.to_string();
+            Callback::from(move |_| on_open.emit(Some(section.clone())))
+        });
+    html! {
+        <li class={classes!("ts-finding", format!("ts-finding-{word}").to_lowercase())} data-lint={f.id.clone()}>
+            <strong>{ format!("{word}: ") }</strong>{ &f.message }
+            if let Some(onclick) = open {
+                { " " }<button type="button" class="ts-link-button" {onclick}>{ "Why this matters" }</button>
+            }
+        </li>
+    }
+}
+
+fn input_value(cb: Callback<String>) -> Callback<InputEvent> {
+    Callback::from(move |e: InputEvent| {
+        if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+            cb.emit(input.value());
+        }
+    })
+}
+
+fn area_value(cb: Callback<String>) -> Callback<InputEvent> {
+    Callback::from(move |e: InputEvent| {
+        if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
+            cb.emit(area.value());
+        }
+    })
+}
+
+pub fn text_field(
+    id: &str,
+    label: &str,
+    value: &str,
+    placeholder: &str,
+    cb: Callback<String>,
+) -> Html {
+    html! {
+        <p class="ts-field">
+            <label for={id.to_string()}>{ label.to_string() }</label>
+            <input id={id.to_string()} type="text" spellcheck="false" autocomplete="off"
+                value={value.to_string()} placeholder={placeholder.to_string()} oninput={input_value(cb)} />
+        </p>
+    }
+}
+
+pub fn select_field(
+    id: &str,
+    label: &str,
+    options: &[String],
+    value: &str,
+    cb: Callback<String>,
+) -> Html {
+    let onchange = {
+        let options = options.to_vec();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                if let Some(v) = options.get(select.selected_index().max(0) as usize) {
+                    cb.emit(v.clone());
+                }
+            }
+        })
+    };
+    html! {
+        <p class="ts-field">
+            <label for={id.to_string()}>{ label.to_string() }</label>
+            <select id={id.to_string()} {onchange}>
+                { for options.iter().map(|o| html! { <option selected={o == value}>{ o }</option> }) }
+            </select>
+        </p>
+    }
+}

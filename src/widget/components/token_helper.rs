@@ -1,0 +1,266 @@
+//! The OAuth token helper: `POST /oauth/token` with any of the four grants.
+//! The engine lints the form (confusable characters in the client id, a
+//! password grant carrying redirect_uri, missing fields) and builds the
+//! request; the answer is shown masked, and its access token can be moved
+//! into the request builder without ever being displayed.
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::platform::spawn_local;
+use yew::platform::time::sleep;
+use yew::prelude::*;
+
+use crate::engine::api::{LiveRequest as Request, LiveResponse as Response};
+use crate::engine::display::json_string_field;
+use crate::engine::live::{HttpRequest, LintFinding, Outcome, Severity, TokenRequest};
+use crate::live::{send, Sending};
+use crate::widget::backend::LiveBackend as Backend;
+use crate::widget::state::Answer;
+
+const GRANTS: [&str; 4] = [
+    "password",
+    "client_credentials",
+    "authorization_code",
+    "refresh_token",
+];
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub backend: Backend,
+    pub origins: Rc<Vec<String>>,
+    /// Hand an access token to the request builder.
+    pub on_token: Callback<String>,
+    pub on_answer: Callback<Rc<Answer>>,
+}
+
+#[function_component(TokenHelper)]
+pub fn token_helper(props: &Props) -> Html {
+    let form = use_state(|| TokenRequest {
+        url: "https://app.scopestack.io/oauth/token".into(),
+        grant_type: "client_credentials".into(),
+        client_id: String::new(),
+        client_secret: String::new(),
+        username: String::new(),
+        password: String::new(),
+        code: String::new(),
+        redirect_uri: String::new(),
+        refresh_token: String::new(),
+        scope: "read write".into(),
+    });
+    let findings = use_state(Vec::<LintFinding>::new);
+    let confusable = use_state(Vec::<usize>::new);
+    let to_send = use_state(|| None::<HttpRequest>);
+    let busy = use_state(|| false);
+    let result = use_state(|| None::<String>);
+    let token = use_state(|| None::<String>);
+
+    {
+        let findings = findings.clone();
+        let confusable = confusable.clone();
+        let to_send = to_send.clone();
+        let backend = props.backend.clone();
+        use_effect_with((*form).clone(), move |form| {
+            let request = form.clone();
+            let cancelled = Rc::new(std::cell::Cell::new(false));
+            let flag = cancelled.clone();
+            spawn_local(async move {
+                sleep(Duration::from_millis(150)).await;
+                if flag.get() {
+                    return;
+                }
+                let reply = Callback::from(move |r: Response| {
+                    if let Response::LintToken {
+                        findings: f,
+                        confusable: c,
+                        request,
+                    } = r
+                    {
+                        findings.set(f);
+                        confusable.set(c);
+                        to_send.set(Some(request));
+                    }
+                });
+                backend.send(Request::LintToken { request }, reply);
+            });
+            move || cancelled.set(true)
+        });
+    }
+
+    let field = |id: &'static str,
+                 label: &'static str,
+                 secret: bool,
+                 get: fn(&TokenRequest) -> &String,
+                 put: fn(&mut TokenRequest, String)| {
+        let value = get(&form).clone();
+        let form = form.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                let mut f = (*form).clone();
+                put(&mut f, input.value());
+                form.set(f);
+            }
+        });
+        html! {
+            <p class="ts-field">
+                <label for={id}>{ label }</label>
+                <input {id} type={if secret { "password" } else { "text" }} autocomplete="off" spellcheck="false"
+                    {value} {oninput} />
+            </p>
+        }
+    };
+    let on_grant = {
+        let form = form.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                if let Some(g) = GRANTS.get(select.selected_index().max(0) as usize) {
+                    let mut f = (*form).clone();
+                    f.grant_type = g.to_string();
+                    form.set(f);
+                }
+            }
+        })
+    };
+    let allowed = to_send.as_ref().is_some_and(|r| {
+        props
+            .origins
+            .iter()
+            .any(|o| r.url.starts_with(&format!("{o}/")))
+    });
+    let on_send = {
+        let to_send = to_send.clone();
+        let busy = busy.clone();
+        let result = result.clone();
+        let token = token.clone();
+        let backend = props.backend.clone();
+        let on_answer = props.on_answer.clone();
+        Callback::from(move |_| {
+            let Some(request) = (*to_send).clone() else {
+                return;
+            };
+            if *busy || !allowed {
+                return;
+            }
+            busy.set(true);
+            let busy = busy.clone();
+            let result = result.clone();
+            let token = token.clone();
+            let backend = backend.clone();
+            let on_answer = on_answer.clone();
+            spawn_local(async move {
+                let outcome = send(&request, TIMEOUT, &Sending::new()).await;
+                busy.set(false);
+                if let Outcome::Response(r) = &outcome {
+                    token.set(json_string_field(&r.body, "access_token").filter(|t| !t.is_empty()));
+                }
+                let result = result.clone();
+                let reply = Callback::from(move |r: Response| {
+                    if let Response::Diagnosis {
+                        diagnosis,
+                        sections,
+                    } = r
+                    {
+                        // The engine's transcript, with every token masked.
+                        result.set(Some(diagnosis.redacted.clone()));
+                        on_answer.emit(Rc::new(Answer {
+                            diagnosis: Rc::new(diagnosis),
+                            sections,
+                        }));
+                    }
+                });
+                backend.send(Request::Exchange { request, outcome }, reply);
+            });
+        })
+    };
+    let use_token = {
+        let token = token.clone();
+        let on_token = props.on_token.clone();
+        Callback::from(move |_| {
+            if let Some(t) = &*token {
+                on_token.emit(t.clone());
+            }
+        })
+    };
+    let g = form.grant_type.as_str();
+    html! {
+        <section class="ts-token" data-role="token-helper" aria-labelledby="ts-token-title">
+            <h2 id="ts-token-title">{ "Get a token (POST /oauth/token)" }</h2>
+            <p class="ts-field">
+                <label for="ts-token-grant">{ "Grant type" }</label>
+                <select id="ts-token-grant" onchange={on_grant}>
+                    { for GRANTS.iter().map(|x| html! { <option selected={*x == g}>{ *x }</option> }) }
+                </select>
+            </p>
+            { field("ts-token-url", "Token URL", false, |f| &f.url, |f, v| f.url = v) }
+            { field("ts-token-client-id", "Client id", false, |f| &f.client_id, |f, v| f.client_id = v) }
+            if !confusable.is_empty() {
+                <p class="ts-readback" data-role="client-id-readback">
+                    { "Read it back: " }
+                    { for form.client_id.chars().enumerate().map(|(i, c)| {
+                        if confusable.contains(&i) {
+                            html! { <mark title={char_name(c)}>{ c }</mark> }
+                        } else {
+                            html! { { c } }
+                        }
+                    }) }
+                    <span class="ts-help">{ " — marked characters are easy to confuse: " }
+                        { confusable.iter().filter_map(|i| form.client_id.chars().nth(*i)).map(char_name).collect::<Vec<_>>().join(", ") }
+                    </span>
+                </p>
+            }
+            if g != "authorization_code" {
+                { field("ts-token-client-secret", "Client secret", true, |f| &f.client_secret, |f, v| f.client_secret = v) }
+            }
+            if g == "password" {
+                { field("ts-token-username", "User e-mail", false, |f| &f.username, |f, v| f.username = v) }
+                { field("ts-token-password", "Password", true, |f| &f.password, |f, v| f.password = v) }
+            }
+            if g == "authorization_code" {
+                { field("ts-token-code", "Authorization code", true, |f| &f.code, |f, v| f.code = v) }
+            }
+            if g == "refresh_token" {
+                { field("ts-token-refresh", "Refresh token", true, |f| &f.refresh_token, |f, v| f.refresh_token = v) }
+            }
+            { field("ts-token-redirect", "Redirect URI (leave empty unless your flow needs it)", false, |f| &f.redirect_uri, |f, v| f.redirect_uri = v) }
+            <section class="ts-lint" aria-label="Checks before sending" aria-live="polite" data-role="token-lint">
+                if findings.is_empty() {
+                    <p class="ts-ok">{ "No problems spotted in this token request." }</p>
+                } else {
+                    <ul>
+                        { for findings.iter().map(|f| html! {
+                            <li data-lint={f.id.clone()}>
+                                <strong>{ if f.severity == Severity::Error { "Problem: " } else { "Check: " } }</strong>
+                                { &f.message }
+                            </li>
+                        }) }
+                    </ul>
+                }
+            </section>
+            <p class="ts-actions">
+                <button type="button" data-role="send-token" onclick={on_send} disabled={*busy || !allowed}>
+                    { if *busy { "Requesting…" } else { "Request a token" } }
+                </button>
+                if token.is_some() {
+                    <button type="button" data-role="use-token" onclick={use_token}>{ "Use this access token below" }</button>
+                }
+            </p>
+            if let Some(text) = &*result {
+                <pre class="ts-body" data-role="token-result" tabindex="0" aria-label="Token response, secrets masked">{ text }</pre>
+            }
+        </section>
+    }
+}
+
+/// How to say a confusable character so nobody misreads it again.
+fn char_name(c: char) -> String {
+    match c {
+        'I' => "I (capital i)".into(),
+        'l' => "l (lowercase L)".into(),
+        '1' => "1 (digit one)".into(),
+        'O' => "O (capital o)".into(),
+        '0' => "0 (digit zero)".into(),
+        c => c.to_string(),
+    }
+}

@@ -10,9 +10,9 @@ use scopestack_troubleshooter::engine::api::{
 use scopestack_troubleshooter::engine::diagnosis::{CheckState, Diagnosis};
 use scopestack_troubleshooter::engine::knowledge_base;
 use scopestack_troubleshooter::engine::live::{
-    confusable, diagnose_exchange, lint, lint_token, origin_allowed, to_curl, token_http_request,
-    FailureKind, Field, HttpRequest, HttpResponse, LintFinding, Outcome, Severity, TokenRequest,
-    DEFAULT_ORIGINS,
+    confusable, diagnose_exchange, lint, lint_for, lint_token, origin_allowed, to_curl,
+    token_http_request, FailureKind, Field, HttpRequest, HttpResponse, LintFinding, Outcome,
+    Severity, TokenRequest, DEFAULT_ORIGINS,
 };
 
 const TOKEN: &str = "kQ7vR2xN9pL4mT8sW1yB6cF3hJ5dG0aZ";
@@ -1416,6 +1416,7 @@ fn protocol_lint() {
     let req = with_header(api("GET", "/v1/projects"), "Accept", None);
     match round_trip(Request::Lint {
         request: req.clone(),
+        allowed: Vec::new(),
     }) {
         Response::Lint { findings, curl } => {
             assert_eq!(findings, lint(&req));
@@ -1447,6 +1448,7 @@ fn protocol_lint_token() {
     };
     match round_trip(Request::LintToken {
         request: form.clone(),
+        allowed: Vec::new(),
     }) {
         Response::LintToken {
             findings,
@@ -1586,4 +1588,24 @@ fn a_large_answer_is_diagnosed() {
     assert_eq!(d.primary, None);
     assert_eq!(d.facts.status, Some(200));
     assert_clean(&d, &[TOKEN]);
+}
+
+#[test]
+fn origins_the_page_allows_are_not_flagged() {
+    let req = HttpRequest {
+        method: "GET".into(),
+        url: "http://127.0.0.1:8787/v1/me".into(),
+        headers: vec![("Accept".into(), "application/vnd.api+json".into())],
+        body: None,
+    };
+    let flagged = |f: &[LintFinding]| f.iter().any(|x| x.id == "origin-not-allowed");
+    assert!(flagged(&lint(&req)));
+    assert!(!flagged(&lint_for(
+        &req,
+        &["http://127.0.0.1:8787".to_string()]
+    )));
+    assert!(flagged(&lint_for(
+        &req,
+        &["http://127.0.0.1:9999".to_string()]
+    )));
 }

@@ -42,10 +42,19 @@ pub enum WidgetRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum LiveRequest {
-    /// Check a live-call request before it is sent.
-    Lint { request: HttpRequest },
+    /// Check a live-call request before it is sent; `allowed` are the
+    /// origins the page allows besides ScopeStack's.
+    Lint {
+        request: HttpRequest,
+        #[serde(default)]
+        allowed: Vec<String>,
+    },
     /// Check the token form and build the request it stands for.
-    LintToken { request: TokenRequest },
+    LintToken {
+        request: TokenRequest,
+        #[serde(default)]
+        allowed: Vec<String>,
+    },
     /// Diagnose a live call: the request as sent and what came back.
     Exchange {
         request: HttpRequest,
@@ -200,12 +209,12 @@ pub fn respond_live(request: LiveRequest) -> LiveResponse {
                 sections,
             }
         }
-        LiveRequest::Lint { request } => LiveResponse::Lint {
-            findings: live::lint(&request),
+        LiveRequest::Lint { request, allowed } => LiveResponse::Lint {
+            findings: live::lint_for(&request, &allowed),
             curl: live::to_curl(&request),
         },
-        LiveRequest::LintToken { request } => LiveResponse::LintToken {
-            findings: live::lint_token(&request),
+        LiveRequest::LintToken { request, allowed } => LiveResponse::LintToken {
+            findings: live::lint_token_for(&request, &allowed),
             confusable: live::confusable(&request.client_id),
             request: live::token_http_request(&request),
         },

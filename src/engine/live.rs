@@ -146,8 +146,13 @@ impl Findings {
     }
 }
 
-fn default_origins() -> Vec<String> {
-    DEFAULT_ORIGINS.iter().map(|o| o.to_string()).collect()
+/// ScopeStack's origins plus those the embedding page allows.
+fn allowed_origins(extra: &[String]) -> Vec<String> {
+    DEFAULT_ORIGINS
+        .iter()
+        .map(|o| o.to_string())
+        .chain(extra.iter().cloned())
+        .collect()
 }
 
 fn is_oauth_path(path: &str) -> bool {
@@ -157,6 +162,11 @@ fn is_oauth_path(path: &str) -> bool {
 /// Check a request before it is sent. Runs as the user types, so it is
 /// cheap and never quotes a secret.
 pub fn lint(req: &HttpRequest) -> Vec<LintFinding> {
+    lint_for(req, &[])
+}
+
+/// [`lint`] for a page that allows more origins than ScopeStack's own.
+pub fn lint_for(req: &HttpRequest, extra_origins: &[String]) -> Vec<LintFinding> {
     let mut out = Findings(Vec::new());
     let method = req.method.trim().to_ascii_uppercase();
     let body = req.body.as_deref().filter(|b| !b.trim().is_empty());
@@ -182,14 +192,14 @@ pub fn lint(req: &HttpRequest) -> Vec<LintFinding> {
             None,
         ),
         Some(p) => {
-            if !origin_allowed(&req.url, &default_origins()) {
+            if !origin_allowed(&req.url, &allowed_origins(extra_origins)) {
                 out.add(
                     "origin-not-allowed",
                     Severity::Error,
                     Field::Origin,
                     format!(
                         "Live calls only go to {}; “{}” is not one of them.",
-                        DEFAULT_ORIGINS.join(" and "),
+                        allowed_origins(extra_origins).join(" and "),
                         signals::quote(&p.host)
                     ),
                     None,
@@ -523,6 +533,11 @@ fn field_of(name: &str) -> Field {
 
 /// Check the token form before it is sent.
 pub fn lint_token(req: &TokenRequest) -> Vec<LintFinding> {
+    lint_token_for(req, &[])
+}
+
+/// [`lint_token`] for a page that allows more origins than ScopeStack's own.
+pub fn lint_token_for(req: &TokenRequest, extra_origins: &[String]) -> Vec<LintFinding> {
     let mut out = Findings(Vec::new());
     match split_url(&req.url) {
         None => out.add(
@@ -541,7 +556,7 @@ pub fn lint_token(req: &TokenRequest) -> Vec<LintFinding> {
                     format!("Tokens come from {TOKEN_URL}; api.scopestack.io does not know your client."),
                     Some("oauth-invalid-client/wrong-host"),
                 );
-            } else if !origin_allowed(&req.url, &default_origins()) {
+            } else if !origin_allowed(&req.url, &allowed_origins(extra_origins)) {
                 out.add(
                     "origin-not-allowed",
                     Severity::Error,

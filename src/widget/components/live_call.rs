@@ -20,7 +20,8 @@ use crate::widget::components::response_view::ResponseView;
 use crate::widget::state::Answer;
 
 const MEDIA_TYPE: &str = "application/vnd.api+json";
-const TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a call may take before it is stopped, unless the user says.
+const DEFAULT_TIMEOUT_SECONDS: &str = "30";
 
 /// The calls people debug most, as (label, method, path, body).
 const PRESETS: &[(&str, &str, &str, &str)] = &[
@@ -47,9 +48,16 @@ struct Form {
     accept: String,
     content_type: String,
     body: String,
+    timeout: String,
 }
 
 impl Form {
+    /// The timeout the user set, within 1 s to 5 min.
+    fn timeout(&self) -> Duration {
+        let secs = self.timeout.trim().parse::<u64>().unwrap_or(30);
+        Duration::from_secs(secs.clamp(1, 300))
+    }
+
     fn is_write(&self) -> bool {
         matches!(self.method.as_str(), "POST" | "PATCH" | "PUT")
     }
@@ -101,6 +109,7 @@ pub fn live_call(props: &Props) -> Html {
         accept: MEDIA_TYPE.into(),
         content_type: MEDIA_TYPE.into(),
         body: String::new(),
+        timeout: DEFAULT_TIMEOUT_SECONDS.into(),
     });
     let findings = use_state(Vec::<LintFinding>::new);
     let curl = use_state(String::new);
@@ -115,10 +124,12 @@ pub fn live_call(props: &Props) -> Html {
         let findings = findings.clone();
         let curl = curl.clone();
         let backend = props.backend.clone();
+        let allowed = props.origins.to_vec();
         use_effect_with(request.clone(), move |request| {
             let request = request.clone();
             let cancelled = Rc::new(std::cell::Cell::new(false));
             let flag = cancelled.clone();
+            let allowed = allowed.clone();
             spawn_local(async move {
                 sleep(Duration::from_millis(150)).await;
                 if flag.get() {
@@ -134,7 +145,7 @@ pub fn live_call(props: &Props) -> Html {
                         curl.set(c);
                     }
                 });
-                backend.send(Request::Lint { request }, reply);
+                backend.send(Request::Lint { request, allowed }, reply);
             });
             move || cancelled.set(true)
         });
@@ -149,6 +160,7 @@ pub fn live_call(props: &Props) -> Html {
         })
     };
     let allowed = props.origins.contains(&form.origin);
+    let timeout = form.timeout();
     let on_send = {
         let request = request.clone();
         let sending = sending.clone();
@@ -168,7 +180,7 @@ pub fn live_call(props: &Props) -> Html {
             let backend = backend.clone();
             let on_answer = on_answer.clone();
             spawn_local(async move {
-                let result = send(&request, TIMEOUT, &handle).await;
+                let result = send(&request, timeout, &handle).await;
                 sending.set(None);
                 outcome.set(Some(result.clone()));
                 let reply = Callback::from(move |r: Response| {
@@ -217,7 +229,7 @@ pub fn live_call(props: &Props) -> Html {
             let whoami = whoami.clone();
             whoami.set(Some("Asking /v1/me…".into()));
             spawn_local(async move {
-                let text = match send(&request, TIMEOUT, &Sending::new()).await {
+                let text = match send(&request, timeout, &Sending::new()).await {
                     Outcome::Response(r) if r.status == 200 => {
                         let field = |k| json_string_field(&r.body, k).unwrap_or_else(|| "?".into());
                         format!(
@@ -300,6 +312,7 @@ pub fn live_call(props: &Props) -> Html {
                 if form.is_write() {
                     { text_field("ts-live-content-type", "Content-Type", &form.content_type, MEDIA_TYPE, set(|f, v| f.content_type = v)) }
                 }
+                { text_field("ts-live-timeout", "Timeout (seconds)", &form.timeout, DEFAULT_TIMEOUT_SECONDS, set(|f, v| f.timeout = v)) }
             </div>
             if form.is_write() || !form.body.is_empty() {
                 <p class="ts-field">

@@ -62,10 +62,12 @@ pub fn token_helper(props: &Props) -> Html {
         let confusable = confusable.clone();
         let to_send = to_send.clone();
         let backend = props.backend.clone();
+        let allowed = props.origins.to_vec();
         use_effect_with((*form).clone(), move |form| {
             let request = form.clone();
             let cancelled = Rc::new(std::cell::Cell::new(false));
             let flag = cancelled.clone();
+            let allowed = allowed.clone();
             spawn_local(async move {
                 sleep(Duration::from_millis(150)).await;
                 if flag.get() {
@@ -83,7 +85,7 @@ pub fn token_helper(props: &Props) -> Html {
                         to_send.set(Some(request));
                     }
                 });
-                backend.send(Request::LintToken { request }, reply);
+                backend.send(Request::LintToken { request, allowed }, reply);
             });
             move || cancelled.set(true)
         });

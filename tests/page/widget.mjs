@@ -281,8 +281,8 @@ const PASTES = [
 
 const tests = [];
 
-/** Register a test; Playwright quotes a whole 10 MB fill in its call log, so
- * failure messages are cut to a readable length. */
+/** Register a test. Playwright's call logs quote a call's whole argument (a
+ * paste of megabytes), so failure messages are cut to a readable length. */
 function test(name, fn) {
   tests.push([
     name,

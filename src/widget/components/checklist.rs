@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::rich_text::rich_text;
 use crate::engine::{CheckState, ChecklistItem};
 
 #[derive(Properties, PartialEq)]
@@ -46,13 +47,13 @@ fn row(item: &ChecklistItem, ticked: bool, on_toggle: &Callback<String>) -> Html
             data-check={item.id.clone()} data-state={item.state.as_str()}>
             <div class="ts-check-head">
                 <input type="checkbox" id={box_id.clone()} checked={ticked} {onchange} />
-                <label for={box_id}>{ &item.check }</label>
+                <label for={box_id}>{ rich_text(&item.check) }</label>
                 <span class={state_class}><span aria-hidden="true">{ icon }</span>{ " " }{ item.state.label() }</span>
             </div>
             if let Some(why) = &item.why {
                 <p class="ts-why">{ why }</p>
             }
-            <p class="ts-fix"><strong>{ "Fix: " }</strong>{ &item.solution }</p>
+            <p class="ts-fix"><strong>{ "Fix: " }</strong>{ rich_text(&item.solution) }</p>
         </li>
     }
 }

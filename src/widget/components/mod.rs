@@ -8,6 +8,7 @@ pub mod live_panel;
 pub mod paste_box;
 pub mod reference;
 pub mod response_view;
+pub mod rich_text;
 pub mod section_view;
 pub mod share_link;
 pub mod support_bundle;

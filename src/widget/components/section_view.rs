@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::engine::api::SectionInfo;
 use crate::engine::{ChecklistItem, Diagnosis};
 use crate::widget::components::checklist::Checklist;
+use crate::widget::components::rich_text::rich_text;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -47,7 +48,7 @@ pub fn section_view(props: &Props) -> Html {
             if is_primary {
                 <p class="ts-verdict">{ "This is the best match for what you pasted." }</p>
             }
-            <p class="ts-summary">{ &section.summary }</p>
+            <p class="ts-summary">{ rich_text(&section.summary) }</p>
             if let Some(r) = ranked.filter(|r| !r.reasons.is_empty()) {
                 <section class="ts-reasons" aria-label="Why this section">
                     <h3>{ "What in your paste led here" }</h3>
@@ -60,7 +61,7 @@ pub fn section_view(props: &Props) -> Html {
             <Checklist items={Rc::new(items)} ticked={props.ticked.clone()} on_toggle={props.on_toggle.clone()} />
             if !section.advice.is_empty() {
                 <section class="ts-advice" aria-label="More advice">
-                    { for section.advice.iter().map(|a| html! { <p>{ a }</p> }) }
+                    { for section.advice.iter().map(|a| html! { <p>{ rich_text(a) }</p> }) }
                 </section>
             }
             if let Some(example) = &section.example {

@@ -1,0 +1,50 @@
+// Serves the built site on 127.0.0.1 for people (`./x serve`, `./x demo`).
+// With --allow-origin, the page it serves lists that origin as one live calls
+// may go to (as an embedding page would): that is how the dev/demo build
+// reaches the local stand-in, while the shipped index.html allows none.
+// Usage: node scripts/serve.mjs <dist-dir> [--port N] [--allow-origin ORIGIN]...
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+
+const args = process.argv.slice(2);
+const dist = path.resolve(args[0] ?? "dist");
+let port = 8080;
+const allowed = [];
+for (let i = 1; i < args.length; i++) {
+  if (args[i] === "--port") port = Number(args[++i]);
+  else if (args[i] === "--allow-origin") allowed.push(args[++i]);
+  else {
+    console.error(`serve: unknown argument ${args[i]}`);
+    process.exit(2);
+  }
+}
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+};
+const meta = allowed.length
+  ? `<meta name="scopestack-troubleshooter:allowed-origins" content="${allowed.join(" ")}">`
+  : "";
+
+http
+  .createServer((req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    let file = path.normalize(path.join(dist, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dist)) return res.writeHead(403).end();
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+    fs.readFile(file, (err, data) => {
+      if (err) return res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      const type = TYPES[path.extname(file)] ?? "application/octet-stream";
+      if (meta && file.endsWith(".html")) data = String(data).replace("<head>", `<head>${meta}`);
+      res.writeHead(200, { "content-type": type, "cache-control": "no-cache" }).end(data);
+    });
+  })
+  .listen(port, "127.0.0.1", () => {
+    console.log(`the widget is at http://127.0.0.1:${port}/ (Ctrl-C stops it)`);
+    if (allowed.length) console.log(`live calls may also go to: ${allowed.join(", ")}`);
+  });

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::backend::WidgetBackend as Backend;
-use super::browser::replace_hash;
+use super::browser::{mark, replace_hash};
 use super::components::diagnosis_view::DiagnosisView;
 use super::components::paste_box::PasteBox;
 use super::components::reference::Reference;
@@ -31,6 +31,8 @@ pub fn app(props: &Props) -> Html {
     use_fragment(&state, &props.backend);
     use_persisted_ticks(&state);
     use_live_panel(&state, state.view == View::Live);
+    // Rendered and listening: the paste box takes input from here on.
+    use_effect_with((), |_| mark("scopestack:interactive"));
 
     let on_input = {
         let d = state.dispatcher();

@@ -88,6 +88,14 @@ pub fn replace_hash(fragment: &str) {
     }
 }
 
+/// A Performance API mark, so load and diagnosis times can be measured from
+/// outside (`./x audit`): `scopestack:interactive`, `scopestack:diagnosed`.
+pub fn mark(name: &str) {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 /// Copy text to the clipboard; false when the browser refused.
 pub async fn copy_text(text: &str) -> bool {
     let Some(w) = window() else { return false };

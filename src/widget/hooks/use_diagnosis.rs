@@ -41,13 +41,17 @@ pub fn use_diagnosis(state: &UseReducerHandle<State>, backend: &Backend) {
                     Response::Diagnosis {
                         diagnosis,
                         sections,
-                    } => dispatcher.dispatch(Action::Answered(
-                        generation,
-                        Rc::new(Answer {
-                            diagnosis: Rc::new(diagnosis),
-                            sections,
-                        }),
-                    )),
+                    } => {
+                        dispatcher.dispatch(Action::Answered(
+                            generation,
+                            Rc::new(Answer {
+                                diagnosis: Rc::new(diagnosis),
+                                sections,
+                            }),
+                        ));
+                        // After the dispatch: the answer is on its way to the screen.
+                        crate::widget::browser::mark("scopestack:diagnosed");
+                    }
                     Response::Error { message } => dispatcher.dispatch(Action::Failed(message)),
                     _ => {}
                 });

@@ -1,0 +1,646 @@
+// Page tests of the widget's live calls, against the local stand-in of the
+// ScopeStack API (standin/): each error the stand-in can give lands on the
+// right section with the right check confirmed, the token helper on each
+// OAuth error and on success, the lint before sending, the failures a
+// browser can meet (server gone, CORS refused, timeout, cancel), where
+// secrets must never end up, and "Copy as curl".
+// The shipped index.html allows no extra origin, so the build is copied and
+// the copy's page markup allows the stand-ins (the only way to add one).
+// Usage: node live.mjs <abs-dist-dir> <abs-standin-binary>
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { serve, launch, open, run, assert } from "./harness.mjs";
+
+const [dist, standinBin] = process.argv.slice(2);
+if (!dist || !standinBin || !path.isAbsolute(dist) || !path.isAbsolute(standinBin)) {
+  console.error("usage: node live.mjs <absolute-dist-dir> <absolute-standin-binary>");
+  process.exit(2);
+}
+
+const MEDIA = "application/vnd.api+json";
+const META = "scopestack-troubleshooter:allowed-origins";
+// The stand-ins stop by themselves after this, should this script die badly.
+const STANDIN_TTL_SECONDS = 600;
+
+// Seed data of the stand-in (standin/README.md).
+const SEED = {
+  adminToken: "standin-admin-token",
+  readonlyToken: "standin-readonly-token",
+  expiredToken: "standin-expired-token",
+  revokedToken: "standin-revoked-token",
+  northwindToken: "standin-northwind-token",
+  pwClientId: "ssk-lO0I1-pw-7dQ2mX9vTb4LcR8nE3aWf6Yh",
+  pwClientSecret: "ssk-secret-pw-Vq3Zr8Kd2Lm7Tx5Pn9Hc4Wb",
+  svcClientId: "ssk-svc-acme-2Gh7Jk4Np9Qs3Tv8Wx5Yz",
+  svcClientSecret: "ssk-secret-svc-Bc6Df2Gh8Jk3Lm9Np4Qr",
+  adminEmail: "ada.admin@acme.example",
+  adminPassword: "Acme-Admin-Pass-1",
+};
+// Values made up for these tests that are just as secret once typed.
+const WRONG_PASSWORD = "Not-Ada-Pass-77";
+const UNKNOWN_CLIENT_SECRET = "made-up-secret-Zq81Lm";
+const JSON_TOKEN = '{"access_token":"jsonpasted9Xk2LmQ7","token_type":"Bearer","expires_in":7200}';
+const QUOTED_TOKEN = '"quotedtok4Hs8Wn2Pd"';
+
+const createClient = (name) =>
+  JSON.stringify({ data: { type: "clients", attributes: { name } } }, null, 2);
+
+// ------------------------------------------------------------ stand-ins ---
+
+const started = [];
+
+/** Start a stand-in on a free port; resolves to { url, proc, log }. */
+function startStandin(args) {
+  const proc = spawn(standinBin, ["--port", "0", "--ttl", String(STANDIN_TTL_SECONDS), ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  started.push(proc);
+  const log = [];
+  let pending = "";
+  proc.stderr.on("data", (d) => {
+    pending += String(d);
+    const lines = pending.split("\n");
+    pending = lines.pop();
+    log.push(...lines.filter((l) => l.trim()));
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`stand-in ${args.join(" ")}: no listening line`)), 15000);
+    proc.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`stand-in exited early (code ${code}): ${log.join(" | ")}`));
+    });
+    proc.stdout.on("data", (d) => {
+      out += String(d);
+      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (m) {
+        clearTimeout(timer);
+        proc.stdout.resume();
+        resolve({ url: m[1], proc, log });
+      }
+    });
+  });
+}
+
+function stopStandin(proc) {
+  if (proc.exitCode === null && proc.signalCode === null) proc.kill("SIGTERM");
+}
+
+function stopped(proc) {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => proc.once("exit", resolve));
+}
+
+// A hung browser must not hold the run (or the machine) forever.
+const WATCHDOG_MS = 12 * 60 * 1000;
+const watchdog = setTimeout(() => {
+  console.error(`live page tests: no end after ${WATCHDOG_MS / 60000} minutes, giving up`);
+  started.forEach(stopStandin);
+  process.exit(1);
+}, WATCHDOG_MS);
+watchdog.unref();
+process.on("exit", () => started.forEach(stopStandin));
+
+// ----------------------------------------------------------- page helpers ---
+
+/** Chromium's own line for every fetch answered 4xx/5xx: the browser, not the widget. */
+const BROWSER_HTTP_ERROR = /^console error: Failed to load resource: the server responded with a status of [45]\d\d\b/;
+
+function widgetProblems(problems) {
+  return problems.filter((p) => !BROWSER_HTTP_ERROR.test(p));
+}
+
+/** Open the widget on the live tab, counting the panel's answers as they come. */
+async function openLive(context, url) {
+  const { page, problems } = await open(context, url);
+  const consoleText = [];
+  page.on("console", (m) => consoleText.push(`${m.type()}: ${m.text()}`));
+  await page.evaluate(() => {
+    window.__tsAnswers = [];
+    document
+      .getElementById("ts-live-mount")
+      .addEventListener("scopestack-live-answer", (e) => window.__tsAnswers.push(e.detail));
+  });
+  await page.click("#ts-tab-live");
+  await page.waitForSelector("[data-role=live-call]", { timeout: 30000 });
+  await page.waitForSelector("[data-role=token-helper]", { timeout: 30000 });
+  return { page, problems, consoleText };
+}
+
+/** Let the debounced lint (150 ms, then the worker) catch up with the form. */
+const settle = (page) => page.waitForTimeout(450);
+
+/** Fill the request builder; every field is set, so no test leans on another's leftovers. */
+async function fillCall(page, c) {
+  const method = c.method ?? "GET";
+  await page.selectOption("#ts-live-origin", c.origin);
+  await page.selectOption("#ts-live-method", method);
+  await page.fill("#ts-live-slug", c.slug ?? "acme");
+  await page.fill("#ts-live-path", c.path);
+  await page.fill("#ts-live-token", c.token ?? "");
+  await page.fill("#ts-live-accept", c.accept ?? MEDIA);
+  if (["POST", "PATCH", "PUT"].includes(method)) {
+    await page.fill("#ts-live-content-type", c.contentType ?? MEDIA);
+  }
+  if ((await page.locator("#ts-live-body").count()) > 0) {
+    await page.fill("#ts-live-body", c.body ?? "");
+  }
+  await page.fill("#ts-live-timeout", String(c.timeout ?? 30));
+  await settle(page);
+}
+
+/** Wait for the panel's next answer and for the widget to show it. */
+async function nextAnswer(page, before, timeout = 30000) {
+  await page.waitForFunction((n) => window.__tsAnswers.length > n, before, { timeout });
+  const detail = await page.evaluate(() => window.__tsAnswers[window.__tsAnswers.length - 1]);
+  const primary = JSON.parse(detail)?.diagnosis?.diagnosis?.primary ?? null;
+  await page.waitForFunction(
+    (p) =>
+      p === null
+        ? !document.querySelector("[data-section]") || document.querySelector("[data-role=no-error]")
+        : document.querySelector(`[data-section="${p}"]`),
+    primary,
+    { timeout: 10000 },
+  );
+  return shown(page);
+}
+
+/** What the page shows for the latest diagnosis. */
+async function shown(page) {
+  return page.evaluate(() => {
+    const section = document.querySelector("[data-section]");
+    const checks = {};
+    for (const el of document.querySelectorAll("[data-check]")) checks[el.dataset.check] = el.dataset.state;
+    const status = document.querySelector("[data-role=response-status]");
+    return {
+      section: section ? section.dataset.section : null,
+      noError: !!document.querySelector("[data-role=no-error]"),
+      checks,
+      status: status ? status.textContent.trim() : null,
+    };
+  });
+}
+
+async function answerCount(page) {
+  return page.evaluate(() => window.__tsAnswers.length);
+}
+
+/** Fill, send, and read the diagnosis the widget shows for this call. */
+async function call(page, c) {
+  await fillCall(page, c);
+  const before = await answerCount(page);
+  await page.click("[data-role=send]");
+  return nextAnswer(page, before, c.wait ?? 30000);
+}
+
+function expectCheck(got, section, check, state = "confirmed") {
+  const id = `${section}/${check}`;
+  const where = `(status ${JSON.stringify(got.status)}, section ${got.section}, checks ${JSON.stringify(got.checks)})`;
+  assert(got.section === section, `expected section ${section}, the page shows ${got.section} ${where}`);
+  const states = Array.isArray(state) ? state : [state];
+  assert(states.includes(got.checks[id]), `expected ${id} ${states.join(" or ")}, it is ${got.checks[id]} ${where}`);
+}
+
+function expectStatus(got, code) {
+  assert(got.status && got.status.startsWith(String(code)), `expected a ${code} response, the page shows ${JSON.stringify(got.status)}`);
+}
+
+/** Ids of the lint findings currently shown in `[data-role=<role>]`. */
+async function lintIds(page, role = "lint") {
+  return page.$$eval(`[data-role=${role}] li[data-lint]`, (els) => els.map((e) => e.dataset.lint));
+}
+
+async function expectLint(page, id, role = "lint") {
+  try {
+    await page.waitForSelector(`[data-role=${role}] li[data-lint="${id}"]`, { timeout: 5000 });
+  } catch {
+    throw new Error(`lint finding ${id} not shown; shown: ${JSON.stringify(await lintIds(page, role))}`);
+  }
+}
+
+/** Fill the token helper. Fields the chosen grant hides are skipped. */
+async function fillToken(page, t) {
+  await page.selectOption("#ts-token-grant", t.grant);
+  await page.fill("#ts-token-url", t.url);
+  await page.fill("#ts-token-client-id", t.clientId ?? "");
+  const fields = {
+    "#ts-token-client-secret": t.clientSecret,
+    "#ts-token-username": t.username,
+    "#ts-token-password": t.password,
+    "#ts-token-code": t.code,
+    "#ts-token-refresh": t.refresh,
+    "#ts-token-redirect": t.redirect,
+  };
+  for (const [sel, value] of Object.entries(fields)) {
+    if ((await page.locator(sel).count()) > 0) await page.fill(sel, value ?? "");
+  }
+  await settle(page);
+}
+
+async function requestToken(page, t) {
+  await fillToken(page, t);
+  const before = await answerCount(page);
+  await page.waitForSelector("[data-role=send-token]:not([disabled])", { timeout: 5000 });
+  await page.click("[data-role=send-token]");
+  return nextAnswer(page, before);
+}
+
+// ---------------------------------------------------------------- set-up ---
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "ts-live-"));
+const site = path.join(work, "site");
+fs.cpSync(dist, site, { recursive: true });
+const server = await serve(site);
+const pageOrigin = server.url.replace(/\/$/, "");
+
+let browser;
+let ok = false;
+try {
+  // A: the API, for this page. B: up, but answers no CORS to this page.
+  // C: allowed, and stopped before it is called. Short gateway delay: the
+  // 504 only has to come after a pause, not a minute.
+  const A = await startStandin(["--allow-origin", pageOrigin, "--gateway-delay-ms", "300"]);
+  const B = await startStandin(["--allow-origin", "http://127.0.0.1:9"]);
+  const C = await startStandin(["--allow-origin", pageOrigin]);
+
+  const indexPath = path.join(site, "index.html");
+  const html = fs.readFileSync(indexPath, "utf8");
+  assert(!html.includes(META), "the shipped index.html already allows origins");
+  fs.writeFileSync(
+    indexPath,
+    html.replace("<head>", `<head>\n    <meta name="${META}" content="${A.url} ${B.url} ${C.url}" />`),
+  );
+
+  browser = await launch();
+  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: pageOrigin });
+  const live = await openLive(browser.context, server.url);
+  const { page } = live;
+  // The access token the stand-in issued to the helper (test 2), for the secrets test.
+  let issuedToken = null;
+
+  const errorCall = (name, c, section, check, status, state) => [
+    name,
+    async () => {
+      const got = await call(page, { origin: A.url, ...c });
+      expectStatus(got, status);
+      expectCheck(got, section, check, state);
+    },
+  ];
+
+  ok = await run("live calls", [
+    [
+      "the origin select lists ScopeStack's two origins and the ones the page allows",
+      async () => {
+        const options = await page.$$eval("#ts-live-origin option", (els) => els.map((e) => e.textContent.trim()));
+        for (const o of ["https://api.scopestack.io", "https://app.scopestack.io", A.url, B.url, C.url]) {
+          assert(options.includes(o), `origin ${o} missing from ${JSON.stringify(options)}`);
+        }
+      },
+    ],
+
+    // ---- 1. every stand-in error lands on its section and check ----
+    errorCall("401 without a token → 401-unauthorized/header-missing", { path: "/{slug}/v1/projects", token: "" },
+      "401-unauthorized", "header-missing", 401),
+    errorCall("401 with an unknown token → 401-unauthorized/token-unknown", { path: "/{slug}/v1/projects", token: "no-such-token-5Tq9" },
+      "401-unauthorized", "token-unknown", 401),
+    errorCall("401 with an expired token → 401-unauthorized/token-expired", { path: "/{slug}/v1/projects", token: SEED.expiredToken },
+      "401-unauthorized", "token-expired", 401),
+    errorCall("401 with a revoked token → 401-unauthorized/token-revoked", { path: "/{slug}/v1/projects", token: SEED.revokedToken },
+      "401-unauthorized", "token-revoked", 401),
+    errorCall("403 read-only user creating a client → 403-forbidden/role-lacks-permission",
+      { method: "POST", path: "/{slug}/v1/clients", token: SEED.readonlyToken, body: createClient("Readonly Attempt Co") },
+      "403-forbidden", "role-lacks-permission", 403),
+    errorCall("403 another account's token on /acme → 403-forbidden/wrong-account",
+      { path: "/{slug}/v1/projects", token: SEED.northwindToken },
+      "403-forbidden", "wrong-account", 403),
+    errorCall("403 a project of another account → 403-forbidden/other-account-resource",
+      { path: "/{slug}/v1/projects/201", token: SEED.adminToken },
+      "403-forbidden", "other-account-resource", 403),
+    errorCall("404 unknown project id → 404-not-found/wrong-id", { path: "/{slug}/v1/projects/999999", token: SEED.adminToken },
+      "404-not-found", "wrong-id", 404),
+    errorCall("404 unknown account slug → 404-not-found/account-context",
+      { slug: "no-such-account", path: "/{slug}/v1/projects", token: SEED.adminToken },
+      "404-not-found", "account-context", 404),
+    errorCall("404 path without the slug → 404-not-found/url-format", { path: "/v1/projects", token: SEED.adminToken },
+      "404-not-found", "url-format", 404),
+    errorCall("400 unsupported filter → 400-bad-request/filter-not-supported",
+      { path: "/{slug}/v1/projects?filter[created-before]=2024-01-01", token: SEED.adminToken },
+      "400-bad-request", "filter-not-supported", 400),
+    errorCall("406 Accept: application/json → required-headers/wrong-accept",
+      { path: "/{slug}/v1/projects", token: SEED.adminToken, accept: "application/json" },
+      "required-headers", "wrong-accept", 406),
+    errorCall("415 POST with Content-Type: application/json → required-headers/wrong-content-type",
+      { method: "POST", path: "/{slug}/v1/clients", token: SEED.adminToken, contentType: "application/json", body: createClient("Json Typed Co") },
+      "required-headers", "wrong-content-type", 415),
+    errorCall("422 blank name → 422-unprocessable-entity/blank-field",
+      { method: "POST", path: "/{slug}/v1/clients", token: SEED.adminToken, body: createClient("") },
+      "422-unprocessable-entity", "blank-field", 422),
+    errorCall("422 duplicate name → 422-unprocessable-entity/uniqueness",
+      { method: "POST", path: "/{slug}/v1/clients", token: SEED.adminToken, body: createClient("globex corporation") },
+      "422-unprocessable-entity", "uniqueness", 422),
+    errorCall("504 v1 merge data of project 102 → 504-gateway-timeout/merge-data-v1",
+      { path: "/{slug}/v1/projects/102/merge-data", token: SEED.adminToken },
+      "504-gateway-timeout", "merge-data-v1", 504),
+    [
+      "200 merge data with version=2 → no error",
+      async () => {
+        const got = await call(page, { origin: A.url, path: "/{slug}/v1/projects/102/merge-data?version=2", token: SEED.adminToken });
+        expectStatus(got, 200);
+        assert(got.section === null || got.noError, `a 200 shows section ${got.section}`);
+        assert(got.noError, "the no-error note is shown");
+      },
+    ],
+
+    // ---- 2. the token helper ----
+    [
+      "token helper: unknown client id → oauth-invalid-client/wrong-credentials",
+      async () => {
+        const got = await requestToken(page, {
+          grant: "client_credentials", url: `${A.url}/oauth/token`,
+          clientId: "ssk-unknown-acme-9Hx3Kd", clientSecret: UNKNOWN_CLIENT_SECRET,
+        });
+        expectCheck(got, "oauth-invalid-client", "wrong-credentials", ["confirmed", "likely"]);
+      },
+    ],
+    [
+      "token helper: wrong password → oauth-invalid-grant/wrong-password, not the Postman pitfall",
+      async () => {
+        const got = await requestToken(page, {
+          grant: "password", url: `${A.url}/oauth/token`, clientId: SEED.pwClientId, clientSecret: SEED.pwClientSecret,
+          username: SEED.adminEmail, password: WRONG_PASSWORD,
+        });
+        // Doorkeeper's invalid_grant says nothing more; a wrong password is the
+        // first suspect, and the request proves no redirect_uri went along.
+        expectCheck(got, "oauth-invalid-grant", "wrong-password", ["confirmed", "likely"]);
+        expectCheck(got, "oauth-invalid-grant", "postman-password-helper", "ruled_out");
+      },
+    ],
+    [
+      "token helper: password grant with a redirect URI warns first, then → oauth-invalid-grant/postman-password-helper",
+      async () => {
+        await fillToken(page, {
+          grant: "password", url: `${A.url}/oauth/token`, clientId: SEED.pwClientId, clientSecret: SEED.pwClientSecret,
+          username: SEED.adminEmail, password: SEED.adminPassword, redirect: "https://oauth.pstmn.io/v1/callback",
+        });
+        await expectLint(page, "password-grant-redirect-uri", "token-lint");
+        const got = await requestToken(page, {
+          grant: "password", url: `${A.url}/oauth/token`, clientId: SEED.pwClientId, clientSecret: SEED.pwClientSecret,
+          username: SEED.adminEmail, password: SEED.adminPassword, redirect: "https://oauth.pstmn.io/v1/callback",
+        });
+        expectCheck(got, "oauth-invalid-grant", "postman-password-helper");
+      },
+    ],
+    [
+      "token helper: unknown e-mail → oauth-invalid-resource-owner/unknown-email",
+      async () => {
+        const got = await requestToken(page, {
+          grant: "password", url: `${A.url}/oauth/token`, clientId: SEED.pwClientId, clientSecret: SEED.pwClientSecret,
+          username: "nobody.here@acme.example", password: WRONG_PASSWORD,
+        });
+        expectCheck(got, "oauth-invalid-resource-owner", "unknown-email", ["confirmed", "likely"]);
+      },
+    ],
+    [
+      "token helper: the grant select offers only the four real grants (unsupported_grant_type cannot be sent from it)",
+      async () => {
+        const grants = await page.$$eval("#ts-token-grant option", (els) => els.map((e) => e.textContent.trim()));
+        assert(
+          JSON.stringify(grants) === JSON.stringify(["password", "client_credentials", "authorization_code", "refresh_token"]),
+          `grant options ${JSON.stringify(grants)}`,
+        );
+      },
+    ],
+    [
+      "token helper: client_credentials succeeds, the token moves to the request hidden, and GET /v1/me works with it",
+      async () => {
+        const issued = page.waitForResponse(
+          (r) => r.url() === `${A.url}/oauth/token` && r.request().method() === "POST",
+          { timeout: 30000 },
+        );
+        const got = await requestToken(page, {
+          grant: "client_credentials", url: `${A.url}/oauth/token`, clientId: SEED.svcClientId, clientSecret: SEED.svcClientSecret,
+        });
+        const response = await issued;
+        assert(response.status() === 200, `the token request answered ${response.status()}`);
+        issuedToken = JSON.parse(await response.text()).access_token;
+        assert(typeof issuedToken === "string" && issuedToken.length >= 20, `issued token ${issuedToken}`);
+        assert(got.noError, `a 200 token answer shows section ${got.section}`);
+        const result = await page.locator("[data-role=token-result]").textContent();
+        assert(result && result.includes("access_token"), `token result: ${result}`);
+        assert(!result.includes(issuedToken), "the token result shows the token unmasked");
+
+        await page.fill("#ts-live-token", "");
+        await page.click("[data-role=use-token]");
+        await page.waitForFunction(
+          (t) => document.querySelector("#ts-live-token").value === t,
+          issuedToken,
+          { timeout: 5000 },
+        );
+        assert((await page.getAttribute("#ts-live-token", "type")) === "password", "the token field is a password field");
+        const text = await page.evaluate(() => document.documentElement.outerHTML);
+        assert(!text.includes(issuedToken), "the issued token is in the page's HTML");
+
+        // Send /v1/me with the token the helper handed over (the field is not refilled).
+        await page.selectOption("#ts-live-origin", A.url);
+        await page.selectOption("#ts-live-method", "GET");
+        await page.fill("#ts-live-path", "/v1/me");
+        await page.fill("#ts-live-accept", MEDIA);
+        await page.fill("#ts-live-timeout", "30");
+        await settle(page);
+        const before = await answerCount(page);
+        await page.click("[data-role=send]");
+        const me = await nextAnswer(page, before);
+        expectStatus(me, 200);
+        assert(me.noError, `GET /v1/me with the issued token shows section ${me.section}`);
+        const body = await page.locator("[data-role=response] pre").textContent();
+        assert(body.includes("service@acme.example"), `/v1/me answered for someone else: ${body}`);
+
+        await page.click("[data-role=whoami]");
+        await page.waitForFunction(
+          () => /belongs to/.test(document.querySelector("[data-role=whoami-result]")?.textContent ?? ""),
+          null,
+          { timeout: 15000 },
+        );
+        const who = await page.locator("[data-role=whoami-result]").textContent();
+        assert(who.includes("service@acme.example") && who.includes("acme"), `whoami: ${who}`);
+      },
+    ],
+    [
+      "token helper: the client id with lO0I1 is read back with those five characters marked",
+      async () => {
+        await fillToken(page, {
+          grant: "password", url: `${A.url}/oauth/token`, clientId: SEED.pwClientId, clientSecret: SEED.pwClientSecret,
+          username: SEED.adminEmail, password: SEED.adminPassword,
+        });
+        await page.waitForSelector("[data-role=client-id-readback] mark", { timeout: 5000 });
+        const marks = await page.$$eval("[data-role=client-id-readback] mark", (els) => els.map((e) => e.textContent));
+        assert(JSON.stringify(marks) === JSON.stringify(["l", "O", "0", "I", "1"]), `marked: ${JSON.stringify(marks)}`);
+        const readback = await page.locator("[data-role=client-id-readback]").textContent();
+        assert(readback.includes(SEED.pwClientId), `read-back: ${readback}`);
+        await expectLint(page, "client-id-confusable", "token-lint");
+        // An id without look-alikes has no read-back.
+        await page.fill("#ts-token-client-id", SEED.svcClientId);
+        await settle(page);
+        assert((await page.locator("[data-role=client-id-readback]").count()) === 0, "read-back shown for an id without look-alikes");
+      },
+    ],
+
+    // ---- 3. lint before sending ----
+    [
+      "lint warns before sending: missing Accept, application/json on a write, no slug, merge data v1, JSON token, quoted token",
+      async () => {
+        const sentBefore = A.log.length;
+        const base = { origin: A.url, path: "/{slug}/v1/projects", token: SEED.adminToken };
+        const cases = [
+          ["missing-accept", { ...base, accept: "" }],
+          ["wrong-content-type", { ...base, method: "POST", path: "/{slug}/v1/clients", contentType: "application/json", body: createClient("Lint Co") }],
+          ["missing-account-slug", { ...base, path: "/v1/projects" }],
+          ["merge-data-v1", { ...base, path: "/{slug}/v1/projects/101/merge-data" }],
+          ["token-is-json", { ...base, token: JSON_TOKEN }],
+          ["token-quoted", { ...base, token: QUOTED_TOKEN }],
+        ];
+        const missing = [];
+        for (const [id, c] of cases) {
+          await fillCall(page, c);
+          const ids = await lintIds(page);
+          if (!ids.includes(id)) missing.push(`${id} (shown: ${JSON.stringify(ids)})`);
+        }
+        // A clean request shows none of them.
+        await fillCall(page, { ...base, path: "/{slug}/v1/projects/101/merge-data?version=2" });
+        const clean = await lintIds(page);
+        assert(missing.length === 0, `not warned: ${missing.join("; ")}`);
+        assert(clean.length === 0, `a clean request is linted: ${JSON.stringify(clean)}`);
+        assert(A.log.length === sentBefore, `linting sent requests: ${A.log.slice(sentBefore).join(" | ")}`);
+      },
+    ],
+
+    // ---- 4. failures ----
+    [
+      "server stopped → network-error/offline-or-dns",
+      async () => {
+        stopStandin(C.proc);
+        await stopped(C.proc);
+        const got = await call(page, { origin: C.url, path: "/{slug}/v1/projects", token: SEED.adminToken });
+        expectCheck(got, "network-error", "offline-or-dns");
+      },
+    ],
+    [
+      "origin refused by CORS → network-error/cors-blocked",
+      async () => {
+        const got = await call(page, { origin: B.url, path: "/{slug}/v1/projects", token: SEED.adminToken });
+        expectCheck(got, "network-error", "cors-blocked");
+        assert(B.log.length > 0, "the refusing stand-in was never asked");
+      },
+    ],
+    [
+      "slow answer past the timeout field → network-error/timeout",
+      async () => {
+        const t0 = Date.now();
+        const got = await call(page, { origin: A.url, path: "/{slug}/v1/projects?delay_ms=5000", token: SEED.adminToken, timeout: 2 });
+        const took = Date.now() - t0;
+        expectCheck(got, "network-error", "timeout");
+        assert(took < 5000, `the 2 s timeout took ${took} ms`);
+      },
+    ],
+    [
+      "Cancel during a slow call → network-error/aborted",
+      async () => {
+        await fillCall(page, { origin: A.url, path: "/slow?delay_ms=20000", token: SEED.adminToken, timeout: 60 });
+        const before = await answerCount(page);
+        await page.click("[data-role=send]");
+        await page.waitForSelector("[data-role=cancel]", { timeout: 5000 });
+        await page.waitForTimeout(300);
+        await page.click("[data-role=cancel]");
+        const got = await nextAnswer(page, before, 10000);
+        expectCheck(got, "network-error", "aborted");
+        await page.waitForSelector("[data-role=send]", { timeout: 5000 });
+      },
+    ],
+
+    // ---- 5. secrets ----
+    [
+      "keep-token box: ticked stores the token in sessionStorage only, unticked removes it",
+      async () => {
+        const key = "scopestack-troubleshooter.token";
+        await page.fill("#ts-live-token", SEED.adminToken);
+        assert(!(await page.isChecked("#ts-keep-token")), "the keep box starts ticked");
+        assert((await page.evaluate((k) => sessionStorage.getItem(k), key)) === null, "stored before ticking");
+        await page.check("#ts-keep-token");
+        const kept = await page.evaluate((k) => sessionStorage.getItem(k), key);
+        assert(kept === SEED.adminToken, `sessionStorage holds ${JSON.stringify(kept)}`);
+        const local = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
+        assert(!local.includes(SEED.adminToken), "the kept token is in localStorage");
+        // Typing while ticked keeps the stored value current.
+        await page.fill("#ts-live-token", SEED.readonlyToken);
+        const updated = await page.evaluate((k) => sessionStorage.getItem(k), key);
+        assert(updated === SEED.readonlyToken, `after typing, sessionStorage holds ${JSON.stringify(updated)}`);
+        await page.uncheck("#ts-keep-token");
+        const gone = await page.evaluate((k) => sessionStorage.getItem(k), key);
+        assert(gone === null, `unticking left ${JSON.stringify(gone)}`);
+      },
+    ],
+    [
+      "no token, secret or password used above is in the DOM, the URL, storage or the console",
+      async () => {
+        const secrets = [
+          SEED.adminToken, SEED.readonlyToken, SEED.expiredToken, SEED.revokedToken, SEED.northwindToken,
+          SEED.pwClientSecret, SEED.svcClientSecret, SEED.adminPassword, WRONG_PASSWORD, UNKNOWN_CLIENT_SECRET,
+          "jsonpasted9Xk2LmQ7", "quotedtok4Hs8Wn2Pd", "no-such-token-5Tq9",
+        ];
+        if (issuedToken) secrets.push(issuedToken);
+        const places = {
+          DOM: await page.evaluate(() => document.documentElement.outerHTML),
+          URL: page.url(),
+          localStorage: await page.evaluate(() => JSON.stringify(Object.entries(localStorage))),
+          sessionStorage: await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage))),
+          console: live.consoleText.join("\n"),
+        };
+        const leaks = [];
+        for (const [where, text] of Object.entries(places)) {
+          for (const s of secrets) if (text.includes(s)) leaks.push(`${s} in ${where}`);
+        }
+        assert(leaks.length === 0, leaks.join("; "));
+        assert(issuedToken, "the issued token was never seen (token helper test failed), so it was not checked");
+      },
+    ],
+
+    // ---- 6. copy as curl ----
+    [
+      "Copy as curl puts a curl command with $SCOPESTACK_TOKEN on the clipboard, never the token",
+      async () => {
+        await page.evaluate(() => navigator.clipboard.writeText(""));
+        await fillCall(page, { origin: A.url, path: "/{slug}/v1/projects/101", token: SEED.adminToken });
+        await page.click("[data-role=copy-curl]");
+        await page.waitForFunction(async () => (await navigator.clipboard.readText()).length > 0, null, { timeout: 5000 });
+        const copied = await page.evaluate(() => navigator.clipboard.readText());
+        assert(copied.startsWith("curl"), `clipboard: ${copied}`);
+        assert(copied.includes("$SCOPESTACK_TOKEN"), `no $SCOPESTACK_TOKEN in ${copied}`);
+        assert(copied.includes(`${A.url}/acme/v1/projects/101`), `the URL is not in ${copied}`);
+        assert(copied.includes(MEDIA), `the Accept header is not in ${copied}`);
+        assert(!copied.includes(SEED.adminToken), "the token is on the clipboard");
+        const shownCurl = await page.locator("[data-role=curl]").textContent();
+        assert(shownCurl.trim() === copied.trim(), `shown curl differs:\n${shownCurl}\nvs\n${copied}`);
+      },
+    ],
+
+    [
+      "no console errors nor page errors from the widget (Chromium's 4xx/5xx resource lines aside)",
+      async () => {
+        const problems = widgetProblems(live.problems);
+        assert(problems.length === 0, problems.join("\n"));
+      },
+    ],
+  ]);
+} catch (e) {
+  console.error(`live page tests: set-up failed: ${e?.stack ?? e}`);
+  ok = false;
+} finally {
+  if (browser) await browser.close().catch(() => {});
+  await server.close();
+  started.forEach(stopStandin);
+  await Promise.all(started.map(stopped));
+  fs.rmSync(work, { recursive: true, force: true });
+}
+process.exit(ok ? 0 : 1);

@@ -89,3 +89,45 @@ fn a_message_that_is_not_a_request_gets_an_error_not_a_panic() {
         );
     }
 }
+
+#[test]
+fn a_knowledge_base_override_must_be_valid_and_complete() {
+    // Not JSON, wrong schema, missing sections: refused with a reason, and
+    // the built-in base stays in use.
+    for (json, why) in [
+        ("not json", "not valid"),
+        (
+            "{\"article_url\": \"x\", \"sections\": []}",
+            "lacks sections",
+        ),
+    ] {
+        match ask(WidgetRequest::UseKnowledgeBase { json: json.into() }) {
+            WidgetResponse::Error { message } => assert!(message.contains(why), "{message}"),
+            other => panic!("{other:?}"),
+        }
+    }
+    // The built-in base with one summary changed is accepted, and used.
+    let mut kb: serde_json::Value =
+        serde_json::from_str(scopestack_troubleshooter::engine::knowledge::KB_JSON).unwrap();
+    kb["sections"][1]["summary"] = "Overridden by the help center.".into();
+    let id = kb["sections"][1]["id"].as_str().unwrap().to_string();
+    match ask(WidgetRequest::UseKnowledgeBase {
+        json: kb.to_string(),
+    }) {
+        WidgetResponse::KnowledgeBase { sections } => assert!(sections >= 15),
+        other => panic!("{other:?}"),
+    }
+    match ask(WidgetRequest::Section { id }) {
+        WidgetResponse::Section { section, .. } => {
+            assert_eq!(section.summary, "Overridden by the help center.")
+        }
+        other => panic!("{other:?}"),
+    }
+    // Only one override per run.
+    assert!(matches!(
+        ask(WidgetRequest::UseKnowledgeBase {
+            json: kb.to_string()
+        }),
+        WidgetResponse::Error { .. }
+    ));
+}

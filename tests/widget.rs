@@ -31,7 +31,8 @@ async fn mount() -> Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let backend = Backend::new(|request, reply| reply.emit(respond_widget(request)));
-    yew::Renderer::<App>::with_root_and_props(root.clone(), Props { backend }).render();
+    let config = std::rc::Rc::new(scopestack_troubleshooter::widget::config::Config::default());
+    yew::Renderer::<App>::with_root_and_props(root.clone(), Props { backend, config }).render();
     settle(30).await;
     root
 }

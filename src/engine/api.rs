@@ -36,6 +36,9 @@ pub enum WidgetRequest {
     Search { query: String },
     /// Read a URL fragment into widget state.
     Link { fragment: String },
+    /// Use this knowledge base (JSON, built-in schema) instead of the
+    /// built-in one.
+    UseKnowledgeBase { json: String },
 }
 
 /// What the live-call panel asks.
@@ -119,6 +122,10 @@ pub enum WidgetResponse {
     Link {
         state: LinkState,
     },
+    /// The override knowledge base is in use.
+    KnowledgeBase {
+        sections: usize,
+    },
     /// The request could not be answered.
     Error {
         message: String,
@@ -195,6 +202,10 @@ pub fn respond_widget(request: WidgetRequest) -> WidgetResponse {
         },
         WidgetRequest::Link { fragment } => WidgetResponse::Link {
             state: from_fragment(kb, &fragment),
+        },
+        WidgetRequest::UseKnowledgeBase { json } => match super::knowledge::use_override(&json) {
+            Ok(sections) => WidgetResponse::KnowledgeBase { sections },
+            Err(message) => WidgetResponse::Error { message },
         },
     }
 }

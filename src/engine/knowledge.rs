@@ -139,10 +139,45 @@ fn check_signal(owner: &str, signal: &str) -> Result<(), String> {
     }
 }
 
+/// A knowledge base an embedding page supplied in place of the built-in one.
+static OVERRIDE: OnceLock<KnowledgeBase> = OnceLock::new();
+
+/// Use a knowledge base in this schema instead of the built-in one, from now
+/// on. It must be valid and keep every public section id of the built-in
+/// one, so links, the CLI's JSON and support tickets keep meaning the same.
+/// One override per run: a second one is refused.
+pub fn use_override(json: &str) -> Result<usize, String> {
+    let kb = KnowledgeBase::from_json(json)?;
+    let builtin = builtin();
+    let missing: Vec<&str> = builtin
+        .sections
+        .iter()
+        .filter(|s| kb.section(&s.id).is_none())
+        .map(|s| s.id.as_str())
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!(
+            "the knowledge base lacks section{} {}",
+            if missing.len() == 1 { "" } else { "s" },
+            missing.join(", ")
+        ));
+    }
+    let sections = kb.sections.len();
+    OVERRIDE
+        .set(kb)
+        .map_err(|_| "a knowledge base override is already in use".to_string())?;
+    Ok(sections)
+}
+
+/// The knowledge base in use: the page's override, or the built-in one.
+pub fn knowledge_base() -> &'static KnowledgeBase {
+    OVERRIDE.get().unwrap_or_else(builtin)
+}
+
 /// The compiled-in knowledge base. A broken built-in file is a build defect
 /// caught by the tests, so at run time it falls back to an empty base rather
 /// than panicking.
-pub fn knowledge_base() -> &'static KnowledgeBase {
+fn builtin() -> &'static KnowledgeBase {
     static KB: OnceLock<KnowledgeBase> = OnceLock::new();
     KB.get_or_init(|| {
         KnowledgeBase::from_json(KB_JSON).unwrap_or_else(|_| KnowledgeBase {

@@ -1,6 +1,8 @@
 //! The root component: tabs for diagnosing a paste and for the quick
 //! reference, wired to the state, the engine and the browser by hooks.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::backend::WidgetBackend as Backend;
@@ -8,10 +10,11 @@ use super::browser::{mark, replace_hash};
 use super::components::diagnosis_view::DiagnosisView;
 use super::components::paste_box::PasteBox;
 use super::components::reference::Reference;
+use super::config::{Config, Mode};
+use super::hooks::use_host::{notify, SUPPORT_REQUESTED};
 use super::hooks::{
-    use_diagnosis, use_engine_views, use_fragment, use_live_panel, use_persisted_ticks,
+    use_diagnosis, use_engine_views, use_fragment, use_host, use_live_panel, use_persisted_ticks,
 };
-use super::live_entry::MOUNT_ID;
 use super::state::{Action, State, View};
 use crate::engine::bundle::Client;
 use crate::engine::CheckState;
@@ -21,6 +24,8 @@ pub struct Props {
     /// Where the engine answers: its worker on the page, the engine itself
     /// in tests.
     pub backend: Backend,
+    /// Where the widget runs and what its host asked for.
+    pub config: Rc<Config>,
 }
 
 #[function_component(App)]
@@ -30,7 +35,9 @@ pub fn app(props: &Props) -> Html {
     use_engine_views(&state, &props.backend);
     use_fragment(&state, &props.backend);
     use_persisted_ticks(&state);
-    use_live_panel(&state, state.view == View::Live);
+    let live_mount = use_node_ref();
+    use_live_panel(&state, state.view == View::Live, &live_mount);
+    use_host(&state, &props.config, &props.backend);
     // Rendered and listening: the paste box takes input from here on.
     use_effect_with((), |_| mark("scopestack:interactive"));
 
@@ -38,12 +45,16 @@ pub fn app(props: &Props) -> Html {
         let d = state.dispatcher();
         Callback::from(move |text: String| d.dispatch(Action::Paste(text)))
     };
+    let mode = props.config.mode;
     let on_select = {
         let d = state.dispatcher();
         Callback::from(move |id: Option<String>| {
             // The address bar follows the open section, so a reload or a
-            // copied address comes back to it (the fragment holds no paste).
-            replace_hash(&id.as_deref().map(|i| format!("#{i}")).unwrap_or_default());
+            // copied address comes back to it (the fragment holds no paste);
+            // a host page's address is not the widget's to change.
+            if mode != Mode::Element {
+                replace_hash(&id.as_deref().map(|i| format!("#{i}")).unwrap_or_default());
+            }
             d.dispatch(Action::Select(id))
         })
     };
@@ -63,6 +74,11 @@ pub fn app(props: &Props) -> Html {
         let d = state.dispatcher();
         Callback::from(move |_| d.dispatch(Action::ShowView(view)))
     };
+    let on_support = {
+        let config = props.config.clone();
+        let section = state.selected.clone();
+        Callback::from(move |_: ()| notify(&config, SUPPORT_REQUESTED, section.as_deref()))
+    };
     let on_reference = {
         let d = state.dispatcher();
         Callback::from(move |_: ()| d.dispatch(Action::ShowView(View::Reference)))
@@ -77,14 +93,43 @@ pub fn app(props: &Props) -> Html {
         }
     };
 
+    let options = &props.config.options;
+    let theme = match options.theme.as_deref() {
+        Some("dark") => Some("ts-theme-dark"),
+        Some("light") => Some("ts-theme-light"),
+        _ => None,
+    };
+    let root_class = classes!(
+        "troubleshooter",
+        match mode {
+            Mode::Standalone => "ts-standalone",
+            Mode::Element => "ts-element",
+            Mode::Iframe => "ts-iframe",
+        },
+        options.compact.then_some("ts-compact"),
+        theme,
+    );
+    // The page's own title is a heading only on the standalone page; in a
+    // host page it must not compete with the article's headings.
+    let title = if mode == Mode::Standalone {
+        html! { <h1>{ "ScopeStack API Troubleshooter" }</h1> }
+    } else {
+        html! { <p class="ts-title">{ "ScopeStack API Troubleshooter" }</p> }
+    };
+    let allowed = props.config.allowed_origins().join(" ");
     html! {
-        <main class="troubleshooter" data-ready="true">
+        <main class={root_class} data-ready="true">
             <header class="ts-header">
-                <h1>{ "ScopeStack API Troubleshooter" }</h1>
-                <p class="ts-lede">
-                    { "Paste an API error and see which part of the API Error Codes article applies, with a checklist of what to fix." }
-                </p>
+                { title }
+                if !options.compact {
+                    <p class="ts-lede">
+                        { "Paste an API error and see which part of the API Error Codes article applies, with a checklist of what to fix." }
+                    </p>
+                }
             </header>
+            if let Some(n) = &state.notice {
+                <p class="ts-notice" role="status" data-role="notice">{ n }</p>
+            }
             <div class="ts-tabs" role="tablist" aria-label="Mode">
                 { tab(View::Diagnose, "Diagnose an error", "ts-tab-diagnose") }
                 { tab(View::Live, "Run a live call", "ts-tab-live") }
@@ -98,7 +143,7 @@ pub fn app(props: &Props) -> Html {
                 <div role="tabpanel" aria-labelledby={if state.view == View::Live { "ts-tab-live" } else { "ts-tab-diagnose" }}>
                     // The live panel (its own module) mounts here the first
                     // time its tab opens, and stays, hidden, after that.
-                    <div id={MOUNT_ID} hidden={state.view != View::Live} />
+                    <div ref={live_mount} data-allowed-origins={allowed} hidden={state.view != View::Live} />
                     if state.view != View::Live {
                         <PasteBox value={state.paste.clone()} {on_input} busy={state.busy} />
                     }
@@ -110,10 +155,12 @@ pub fn app(props: &Props) -> Html {
                         <DiagnosisView answer={state.answer.clone()} selected={state.selected.clone()}
                             browsed={state.browsed.clone()} ticked={state.ticked.clone()}
                             client={state.client} error={state.error.clone()}
-                            {on_toggle} on_select={on_select} {on_client} {on_reference} />
+                            support={options.support.clone()}
+                            {on_toggle} on_select={on_select} {on_client} {on_reference} {on_support} />
                     </div>
                 </div>
             }
+            if mode == Mode::Standalone {
             <footer class="ts-footer">
                 <p>
                     { "Runs entirely in your browser; nothing you paste is sent anywhere. " }
@@ -122,6 +169,7 @@ pub fn app(props: &Props) -> Html {
                     </a>
                 </p>
             </footer>
+            }
         </main>
     }
 }

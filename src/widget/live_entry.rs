@@ -4,20 +4,26 @@
 //! call ([`ANSWER_EVENT`], the engine's `Response` as JSON) and asks to open
 //! a section ([`OPEN_EVENT`], a section id). Tokens never cross: the answer
 //! is the engine's redacted diagnosis.
+//!
+//! Note the panel module also links the widget's `embed` module for
+//! `asset_url`: that snippet is tiny and carries no widget code.
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::prelude::*;
 
-use super::browser::page_allowed_origins;
 use super::components::live_panel::{LivePanel, Props};
-use super::worker::{worker_backend, WORKER_URL};
+use super::embed::asset_url;
+use super::worker::worker_backend;
 use crate::engine::api::WidgetResponse as Response;
 
-/// The element the widget renders for the panel to mount on.
-pub const MOUNT_ID: &str = "ts-live-mount";
+/// Where widgets queue mount elements before the panel module runs.
+pub const MOUNT_QUEUE: &str = "__scopestackLivePanelQueue";
+/// The function the running panel module leaves for later mounts.
+pub const MOUNT_FUNCTION: &str = "__scopestackMountLivePanel";
 pub const ANSWER_EVENT: &str = "scopestack-live-answer";
 pub const OPEN_EVENT: &str = "scopestack-open-section";
 
@@ -29,19 +35,41 @@ fn emit(target: &Element, name: &str, detail: &str) {
     }
 }
 
-/// Mount the panel on the widget's mount element (nothing happens without one).
+/// The panel module's start: mount on every queued element, and leave a
+/// function for widgets that open their tab later.
 pub fn start() {
-    let Some(mount) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(MOUNT_ID))
-    else {
-        return;
-    };
-    let mut origins: Vec<String> = crate::engine::live::DEFAULT_ORIGINS
-        .iter()
-        .map(|o| o.to_string())
+    let global = js_sys::global();
+    let mount_fn = Closure::<dyn Fn(JsValue)>::new(|el: JsValue| {
+        if let Ok(el) = el.dyn_into::<Element>() {
+            mount(el);
+        }
+    });
+    let _ = js_sys::Reflect::set(
+        &global,
+        &JsValue::from_str(MOUNT_FUNCTION),
+        mount_fn.as_ref().unchecked_ref(),
+    );
+    mount_fn.forget();
+    if let Ok(queue) = js_sys::Reflect::get(&global, &JsValue::from_str(MOUNT_QUEUE)) {
+        if let Ok(queue) = queue.dyn_into::<js_sys::Array>() {
+            for el in queue.iter() {
+                if let Ok(el) = el.dyn_into::<Element>() {
+                    mount(el);
+                }
+            }
+        }
+    }
+}
+
+/// Mount one panel. The widget wrote the origins its host allows on the
+/// mount element (`data-allowed-origins`), and those are the only ones.
+fn mount(mount: Element) {
+    let origins: Vec<String> = mount
+        .get_attribute("data-allowed-origins")
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(str::to_string)
         .collect();
-    origins.extend(page_allowed_origins());
     let on_answer = {
         let mount = mount.clone();
         Callback::from(move |answer: Rc<super::state::Answer>| {
@@ -63,7 +91,7 @@ pub fn start() {
         })
     };
     let props = Props {
-        backend: worker_backend(WORKER_URL),
+        backend: worker_backend(asset_url("engine-worker_loader.js")),
         origins: Rc::new(origins),
         on_answer,
         on_open,

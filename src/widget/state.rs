@@ -2,7 +2,6 @@
 //! example: one reducer, so every component sees the same truth. The state
 //! holds the engine's answers; it decides nothing itself.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -57,11 +56,14 @@ pub struct State {
     pub browsed: Option<Rc<Browsed>>,
     pub results: Option<Rc<Results>>,
     /// Checklist items the user ticked as tried.
-    pub ticked: BTreeSet<String>,
+    pub ticked: Vec<String>,
     pub query: String,
     pub client: Client,
     /// Why the engine could not answer, for the user.
     pub error: Option<String>,
+    /// Something the user should know that is not an error of theirs (an
+    /// override knowledge base that could not be used).
+    pub notice: Option<String>,
 }
 
 impl Default for State {
@@ -76,10 +78,11 @@ impl Default for State {
             keep_selection: false,
             browsed: None,
             results: None,
-            ticked: BTreeSet::new(),
+            ticked: Vec::new(),
             query: String::new(),
             client: Client::CustomCode,
             error: None,
+            notice: None,
         }
     }
 }
@@ -120,7 +123,8 @@ pub enum Action {
     /// A link opened: section, ticks, paste.
     Link(LinkState),
     /// Ticks restored from storage.
-    Restore(BTreeSet<String>),
+    Restore(Vec<String>),
+    Notice(String),
 }
 
 impl Reducible for State {
@@ -176,15 +180,16 @@ impl Reducible for State {
                 s.view = View::Diagnose;
             }
             Action::ShowView(v) => s.view = v,
-            Action::Toggle(id) => {
-                if !s.ticked.remove(&id) {
-                    s.ticked.insert(id);
+            Action::Toggle(id) => match s.ticked.iter().position(|t| *t == id) {
+                Some(i) => {
+                    s.ticked.remove(i);
                 }
-            }
+                None => s.ticked.push(id),
+            },
             Action::Query(q) => s.query = q,
             Action::Client(c) => s.client = c,
             Action::Link(link) => {
-                s.ticked.extend(link.ticked);
+                add_ticks(&mut s.ticked, link.ticked);
                 if let Some(p) = link.paste {
                     s.generation += 1;
                     s.paste = p.into();
@@ -199,8 +204,19 @@ impl Reducible for State {
                     s.view = View::Reference;
                 }
             }
-            Action::Restore(t) => s.ticked.extend(t),
+            Action::Restore(t) => add_ticks(&mut s.ticked, t),
+            Action::Notice(n) => s.notice = Some(n),
         }
         Rc::new(s)
+    }
+}
+
+/// Add ticks, each once. (A list, not a set: a handful of ids, and no tree
+/// code in the widget's download.)
+fn add_ticks(ticked: &mut Vec<String>, more: Vec<String>) {
+    for id in more {
+        if !ticked.contains(&id) {
+            ticked.push(id);
+        }
     }
 }

@@ -18,9 +18,6 @@ use serde::Serialize;
 
 use crate::engine::api::Envelope;
 
-/// The loader Trunk writes for the worker binary, next to the page.
-pub const WORKER_URL: &str = "./engine-worker_loader.js";
-
 struct Client<A> {
     worker: Option<Worker>,
     ready: bool,
@@ -50,8 +47,9 @@ impl Failure for crate::engine::api::LiveResponse {
     }
 }
 
-/// A backend that runs the engine in a worker loaded from `url`.
-pub fn worker_backend<Q, A>(url: &'static str) -> Backend<Q, A>
+/// A backend that runs the engine in a worker loaded from `url` (an
+/// absolute URL of Trunk's worker loader).
+pub fn worker_backend<Q, A>(url: String) -> Backend<Q, A>
 where
     Q: Serialize + 'static,
     A: DeserializeOwned + Failure + 'static,
@@ -65,7 +63,7 @@ where
         pending: Vec::new(),
         handlers: Vec::new(),
     }));
-    Backend::new(move |request, reply| send(&client, url, request, reply))
+    Backend::new(move |request, reply| send(&client, &url, request, reply))
 }
 
 fn send<Q: Serialize, A: DeserializeOwned + Failure + 'static>(
@@ -87,11 +85,9 @@ fn send<Q: Serialize, A: DeserializeOwned + Failure + 'static>(
     let id = c.next_id;
     let text = match serde_json::to_string(&Envelope { id, body: request }) {
         Ok(t) => t,
-        Err(e) => {
+        Err(_) => {
             drop(c);
-            reply.emit(A::failure(format!(
-                "the question could not be written: {e}"
-            )));
+            reply.emit(A::failure("the question could not be written".into()));
             return;
         }
     };
@@ -106,7 +102,7 @@ fn send<Q: Serialize, A: DeserializeOwned + Failure + 'static>(
 }
 
 fn start<A: DeserializeOwned + Failure + 'static>(client: &Rc<RefCell<Client<A>>>, url: &str) {
-    let worker = match Worker::new(url) {
+    let worker = match new_worker(url) {
         Ok(w) => w,
         Err(_) => {
             client.borrow_mut().failed = Some(
@@ -193,4 +189,30 @@ fn fail<A: Failure>(client: &Rc<RefCell<Client<A>>>, message: &str) {
     for reply in pending {
         reply.emit(A::failure(message.to_string()));
     }
+}
+
+/// A worker from `url`. Browsers only start workers from the page's own
+/// origin, so when the widget is served from another origin than the page
+/// embedding it, a tiny same-origin bootstrap (a blob) imports the real
+/// scripts instead; that needs `worker-src blob:` in the host's CSP.
+fn new_worker(url: &str) -> Result<Worker, JsValue> {
+    let page_origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    if url.starts_with(&format!("{page_origin}/")) {
+        return Worker::new(url);
+    }
+    let base = url.rsplit_once('/').map_or("", |(b, _)| b);
+    let quote = |s: String| serde_json::to_string(&s).unwrap_or_default();
+    let script = format!(
+        "importScripts({});wasm_bindgen({});",
+        quote(format!("{base}/engine-worker.js")),
+        quote(format!("{base}/engine-worker_bg.wasm"))
+    );
+    let parts = js_sys::Array::of1(&JsValue::from_str(&script));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob_url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    Worker::new(&blob_url)
 }

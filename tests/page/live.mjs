@@ -129,12 +129,24 @@ async function openLive(context, url) {
   return { page, problems, consoleText };
 }
 
+/** Show the live tab if something took the page elsewhere (each test starts from it). */
+async function showLive(page) {
+  if ((await page.getAttribute("#ts-tab-live", "aria-selected")) !== "true") await page.click("#ts-tab-live");
+  await page.waitForSelector("#ts-live-origin", { state: "visible", timeout: 10000 });
+}
+
+/** Which tab is selected. */
+async function currentTab(page) {
+  return page.$eval("[role=tab][aria-selected=true]", (e) => e.id);
+}
+
 /** Let the debounced lint (150 ms, then the worker) catch up with the form. */
 const settle = (page) => page.waitForTimeout(450);
 
 /** Fill the request builder; every field is set, so no test leans on another's leftovers. */
 async function fillCall(page, c) {
   const method = c.method ?? "GET";
+  await showLive(page);
   await page.selectOption("#ts-live-origin", c.origin);
   await page.selectOption("#ts-live-method", method);
   await page.fill("#ts-live-slug", c.slug ?? "acme");
@@ -222,6 +234,7 @@ async function expectLint(page, id, role = "lint") {
 
 /** Fill the token helper. Fields the chosen grant hides are skipped. */
 async function fillToken(page, t) {
+  await showLive(page);
   await page.selectOption("#ts-token-grant", t.grant);
   await page.fill("#ts-token-url", t.url);
   await page.fill("#ts-token-client-id", t.clientId ?? "");
@@ -275,7 +288,16 @@ try {
 
   browser = await launch();
   await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: pageOrigin });
-  const live = await openLive(browser.context, server.url);
+  // The main page carries the flows of tests 1-4 and 6, so the secrets
+  // test can look for everything they typed; tests that need a page of
+  // their own open one, and the console check covers every page.
+  const pages = [];
+  const fresh = async () => {
+    const p = await openLive(browser.context, server.url);
+    pages.push(p);
+    return p;
+  };
+  const live = await fresh();
   const { page } = live;
   // The access token the stand-in issued to the helper (test 2), for the secrets test.
   let issuedToken = null;
@@ -560,52 +582,6 @@ try {
     ],
 
     // ---- 5. secrets ----
-    [
-      "keep-token box: ticked stores the token in sessionStorage only, unticked removes it",
-      async () => {
-        const key = "scopestack-troubleshooter.token";
-        await page.fill("#ts-live-token", SEED.adminToken);
-        assert(!(await page.isChecked("#ts-keep-token")), "the keep box starts ticked");
-        assert((await page.evaluate((k) => sessionStorage.getItem(k), key)) === null, "stored before ticking");
-        await page.check("#ts-keep-token");
-        const kept = await page.evaluate((k) => sessionStorage.getItem(k), key);
-        assert(kept === SEED.adminToken, `sessionStorage holds ${JSON.stringify(kept)}`);
-        const local = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
-        assert(!local.includes(SEED.adminToken), "the kept token is in localStorage");
-        // Typing while ticked keeps the stored value current.
-        await page.fill("#ts-live-token", SEED.readonlyToken);
-        const updated = await page.evaluate((k) => sessionStorage.getItem(k), key);
-        assert(updated === SEED.readonlyToken, `after typing, sessionStorage holds ${JSON.stringify(updated)}`);
-        await page.uncheck("#ts-keep-token");
-        const gone = await page.evaluate((k) => sessionStorage.getItem(k), key);
-        assert(gone === null, `unticking left ${JSON.stringify(gone)}`);
-      },
-    ],
-    [
-      "no token, secret or password used above is in the DOM, the URL, storage or the console",
-      async () => {
-        const secrets = [
-          SEED.adminToken, SEED.readonlyToken, SEED.expiredToken, SEED.revokedToken, SEED.northwindToken,
-          SEED.pwClientSecret, SEED.svcClientSecret, SEED.adminPassword, WRONG_PASSWORD, UNKNOWN_CLIENT_SECRET,
-          "jsonpasted9Xk2LmQ7", "quotedtok4Hs8Wn2Pd", "no-such-token-5Tq9",
-        ];
-        if (issuedToken) secrets.push(issuedToken);
-        const places = {
-          DOM: await page.evaluate(() => document.documentElement.outerHTML),
-          URL: page.url(),
-          localStorage: await page.evaluate(() => JSON.stringify(Object.entries(localStorage))),
-          sessionStorage: await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage))),
-          console: live.consoleText.join("\n"),
-        };
-        const leaks = [];
-        for (const [where, text] of Object.entries(places)) {
-          for (const s of secrets) if (text.includes(s)) leaks.push(`${s} in ${where}`);
-        }
-        assert(leaks.length === 0, leaks.join("; "));
-        assert(issuedToken, "the issued token was never seen (token helper test failed), so it was not checked");
-      },
-    ],
-
     // ---- 6. copy as curl ----
     [
       "Copy as curl puts a curl command with $SCOPESTACK_TOKEN on the clipboard, never the token",
@@ -625,10 +601,96 @@ try {
       },
     ],
 
+    // ---- the panel within the widget ----
+    ...["Check my token", "choosing a preset", "Copy as curl", "ticking the keep-token box"].map((name) => [
+      `${name} leaves the live tab shown`,
+      async () => {
+        const { page: p } = await fresh();
+        await fillCall(p, { origin: A.url, path: "/{slug}/v1/projects", token: SEED.adminToken });
+        const act = {
+          "Check my token": () => p.click("[data-role=whoami]"),
+          "choosing a preset": () => p.selectOption("#ts-live-preset", { index: 2 }),
+          "Copy as curl": () => p.click("[data-role=copy-curl]"),
+          "ticking the keep-token box": () => p.click("#ts-keep-token"),
+        }[name];
+        await act();
+        await p.waitForTimeout(300);
+        const tab = await currentTab(p);
+        assert(tab === "ts-tab-live", `${name} switched the widget to #${tab}`);
+        await p.close();
+      },
+    ]),
+    [
+      "the live panel is still there after a visit to the Quick reference tab",
+      async () => {
+        const { page: p } = await fresh();
+        await p.click("#ts-tab-reference");
+        await p.waitForTimeout(300);
+        await p.click("#ts-tab-live");
+        try {
+          await p.waitForSelector("#ts-live-origin", { state: "visible", timeout: 10000 });
+        } catch {
+          const n = await p.evaluate(() => document.getElementById("ts-live-mount")?.childElementCount);
+          throw new Error(`back on the live tab, the panel is gone (the mount element has ${n} children)`);
+        }
+        await p.close();
+      },
+    ],
+    [
+      "keep-token box: ticked stores the token in sessionStorage only, unticked removes it",
+      async () => {
+        const { page: p } = await fresh();
+        const key = "scopestack-troubleshooter.token";
+        const stored = () => p.evaluate((k) => sessionStorage.getItem(k), key);
+        await p.fill("#ts-live-token", SEED.adminToken);
+        assert(!(await p.isChecked("#ts-keep-token")), "the keep box starts ticked");
+        assert((await stored()) === null, "stored before ticking");
+        await p.check("#ts-keep-token");
+        assert((await stored()) === SEED.adminToken, `sessionStorage holds ${JSON.stringify(await stored())}`);
+        const local = await p.evaluate(() => JSON.stringify(Object.entries(localStorage)));
+        assert(!local.includes(SEED.adminToken), "the kept token is in localStorage");
+        // The panel must still be there to type into and untick.
+        await p.waitForTimeout(300);
+        const tab = await currentTab(p);
+        assert(await p.isVisible("#ts-live-token"), `after ticking the box the panel is not shown (tab #${tab})`);
+        // Typing while ticked keeps the stored value current.
+        await p.fill("#ts-live-token", SEED.readonlyToken);
+        assert((await stored()) === SEED.readonlyToken, `after typing, sessionStorage holds ${JSON.stringify(await stored())}`);
+        await p.uncheck("#ts-keep-token");
+        assert((await stored()) === null, `unticking left ${JSON.stringify(await stored())}`);
+        await p.close();
+      },
+    ],
+
+    [
+      "no token, secret or password used above is in the DOM, the URL, storage or the console",
+      async () => {
+        const secrets = [
+          SEED.adminToken, SEED.readonlyToken, SEED.expiredToken, SEED.revokedToken, SEED.northwindToken,
+          SEED.pwClientSecret, SEED.svcClientSecret, SEED.adminPassword, WRONG_PASSWORD, UNKNOWN_CLIENT_SECRET,
+          "jsonpasted9Xk2LmQ7", "quotedtok4Hs8Wn2Pd", "no-such-token-5Tq9",
+        ];
+        if (issuedToken) secrets.push(issuedToken);
+        const places = {
+          DOM: await page.evaluate(() => document.documentElement.outerHTML),
+          URL: page.url(),
+          localStorage: await page.evaluate(() => JSON.stringify(Object.entries(localStorage))),
+          sessionStorage: await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage))),
+          console: pages.flatMap((p) => p.consoleText).join("\n"),
+        };
+        const leaks = [];
+        for (const [where, text] of Object.entries(places)) {
+          for (const s of secrets) if (text.includes(s)) leaks.push(`${s} in ${where}`);
+        }
+        assert(leaks.length === 0, leaks.join("; "));
+        assert(issuedToken, "the issued token was never seen (token helper test failed), so it was not checked");
+      },
+    ],
+
     [
       "no console errors nor page errors from the widget (Chromium's 4xx/5xx resource lines aside)",
       async () => {
-        const problems = widgetProblems(live.problems);
+        const problems = pages.flatMap((p) => widgetProblems(p.problems));
         assert(problems.length === 0, problems.join("\n"));
       },
     ],

@@ -1,7 +1,6 @@
 //! The checklist: each check with its state in words (never colour alone),
 //! the evidence that set it, the fix, and a box to tick once tried.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -12,7 +11,7 @@ use crate::engine::{CheckState, ChecklistItem};
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub items: Rc<Vec<ChecklistItem>>,
-    pub ticked: BTreeSet<String>,
+    pub ticked: Vec<String>,
     pub on_toggle: Callback<String>,
 }
 

@@ -1,7 +1,6 @@
 //! The answer for a paste: the section on screen with its checklist, the
 //! other candidates, what was masked, and the ways to pass it on.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -18,13 +17,17 @@ pub struct Props {
     pub answer: Option<Rc<Answer>>,
     pub selected: Option<String>,
     pub browsed: Option<Rc<Browsed>>,
-    pub ticked: BTreeSet<String>,
+    pub ticked: Vec<String>,
     pub client: Client,
     pub error: Option<String>,
+    /// The host's support contact (chat URL or e-mail), if it gave one.
+    pub support: Option<String>,
     pub on_toggle: Callback<String>,
     pub on_select: Callback<Option<String>>,
     pub on_client: Callback<Client>,
     pub on_reference: Callback<()>,
+    /// The user is preparing to contact support.
+    pub on_support: Callback<()>,
 }
 
 #[function_component(DiagnosisView)]
@@ -77,7 +80,8 @@ pub fn diagnosis_view(props: &Props) -> Html {
                 <ShareLink section={state.selected.clone()} {redacted} ticked={state.ticked.clone()} />
             }
             if let Some(d) = d {
-                <SupportBundle diagnosis={d} ticked={state.ticked.clone()} client={state.client} on_client={props.on_client.clone()} />
+                <SupportBundle diagnosis={d} ticked={state.ticked.clone()} client={state.client}
+                    support={props.support.clone()} on_client={props.on_client.clone()} on_support={props.on_support.clone()} />
             }
         </>
     }

@@ -1,7 +1,6 @@
 //! One section of the article, as it applies to this paste: what it means,
 //! what in the paste led here, the checklist, and a link to the article.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -18,7 +17,7 @@ pub struct Props {
     pub diagnosis: Option<Rc<Diagnosis>>,
     /// The checklist when browsing without evidence.
     pub browsed_items: Option<Rc<Vec<ChecklistItem>>>,
-    pub ticked: BTreeSet<String>,
+    pub ticked: Vec<String>,
     pub on_toggle: Callback<String>,
 }
 

@@ -2,8 +2,6 @@
 //! when the user ticks the box, and then only as the engine redacted it; the
 //! link is shown in full before it is copied.
 
-use std::collections::BTreeSet;
-
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -15,7 +13,7 @@ pub struct Props {
     pub section: Option<String>,
     /// The paste as the engine redacted it; never the raw paste.
     pub redacted: Option<String>,
-    pub ticked: BTreeSet<String>,
+    pub ticked: Vec<String>,
 }
 
 #[function_component(ShareLink)]

@@ -1,7 +1,6 @@
 //! The support bundle: the message to send ScopeStack support, shown in full
 //! before it is copied, with every secret masked by the engine.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use web_sys::HtmlSelectElement;
@@ -15,9 +14,12 @@ use crate::widget::browser::copy_text;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub diagnosis: Rc<Diagnosis>,
-    pub ticked: BTreeSet<String>,
+    pub ticked: Vec<String>,
     pub client: Client,
+    /// Where to send it: a chat URL or an e-mail address from the host.
+    pub support: Option<String>,
     pub on_client: Callback<Client>,
+    pub on_support: Callback<()>,
 }
 
 #[function_component(SupportBundle)]
@@ -39,7 +41,9 @@ pub fn support_bundle_view(props: &Props) -> Html {
     let copy = {
         let text = text.clone();
         let status = status.clone();
+        let on_support = props.on_support.clone();
         Callback::from(move |_| {
+            on_support.emit(());
             let text = text.clone();
             let status = status.clone();
             spawn_local(async move {
@@ -64,7 +68,25 @@ pub fn support_bundle_view(props: &Props) -> Html {
             <p id="ts-bundle-help">{ "This exact text is what will be copied. Secrets are already masked." }</p>
             <pre class="ts-bundle-text" data-role="support-bundle" tabindex="0" aria-describedby="ts-bundle-help">{ text }</pre>
             <button type="button" data-role="copy-bundle" onclick={copy}>{ "Copy message" }</button>
+            if let Some(href) = props.support.as_deref().and_then(contact_link) {
+                { " " }<a href={href.clone()} target="_blank" rel="noopener noreferrer" data-role="contact-support">
+                    { if href.starts_with("mailto:") { "E-mail ScopeStack support" } else { "Open the support chat" } }
+                </a>
+            }
             <p class="ts-status" role="status" aria-live="polite">{ (*status).clone() }</p>
         </details>
+    }
+}
+
+/// A contact the host configured, as a link: an e-mail address or an https
+/// URL; anything else is ignored rather than turned into a link.
+fn contact_link(support: &str) -> Option<String> {
+    let s = support.trim();
+    if s.starts_with("https://") && !s.contains(char::is_whitespace) {
+        Some(s.to_string())
+    } else if s.contains('@') && !s.contains([':', '/', ' ', '?', '"', '<']) {
+        Some(format!("mailto:{s}?subject=ScopeStack%20API%20error"))
+    } else {
+        None
     }
 }

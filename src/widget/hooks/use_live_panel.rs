@@ -1,6 +1,9 @@
 //! The live panel is a module of its own (`live-panel`), fetched the first
-//! time the user opens its tab; this hook loads it once and turns its DOM
-//! events into actions.
+//! time the user opens its tab. Several widgets may share a page (and live
+//! in shadow roots, where ids cannot be looked up), so the widget hands the
+//! panel its mount element through a queue on the global object: the panel
+//! module mounts what is queued when it starts, and later mounts through the
+//! function it leaves there. Its DOM events become this widget's actions.
 
 use std::rc::Rc;
 
@@ -11,78 +14,100 @@ use web_sys::CustomEvent;
 use yew::prelude::*;
 
 use crate::engine::api::WidgetResponse as Response;
-use crate::widget::live_entry::{ANSWER_EVENT, MOUNT_ID, OPEN_EVENT};
+use crate::widget::live_entry::{ANSWER_EVENT, MOUNT_FUNCTION, MOUNT_QUEUE, OPEN_EVENT};
 use crate::widget::state::{Action, Answer, State};
 
 // Loaded relative to this snippet's own URL (it sits two folders below the
 // build's root), so it works wherever the widget is served from.
 #[wasm_bindgen(
-    inline_js = "export function load_live_panel() { return import(new URL('../../live-panel.js', import.meta.url).href).then((m) => m.default()); }"
+    inline_js = "export function load_live_panel() { return import(new URL('../../live-panel.js', import.meta.url).href).then((m) => m.default({ module_or_path: new URL('../../live-panel_bg.wasm', import.meta.url) })); }"
 )]
 extern "C" {
     #[wasm_bindgen(catch)]
     fn load_live_panel() -> Result<js_sys::Promise, JsValue>;
 }
 
+/// Hand `mount` to the panel module: directly if it is running, else queued
+/// for it, loading it if no widget on the page has yet.
+fn hand_over(mount: &web_sys::Element) -> Option<js_sys::Promise> {
+    let global = js_sys::global();
+    let mount_fn = js_sys::Reflect::get(&global, &JsValue::from_str(MOUNT_FUNCTION)).ok();
+    if let Some(f) = mount_fn.and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        let _ = f.call1(&JsValue::NULL, mount);
+        return None;
+    }
+    let queue = js_sys::Reflect::get(&global, &JsValue::from_str(MOUNT_QUEUE))
+        .ok()
+        .and_then(|q| q.dyn_into::<js_sys::Array>().ok());
+    match queue {
+        Some(q) => {
+            // Another widget is already loading the module.
+            q.push(mount);
+            None
+        }
+        None => {
+            let q = js_sys::Array::of1(mount);
+            let _ = js_sys::Reflect::set(&global, &JsValue::from_str(MOUNT_QUEUE), &q);
+            load_live_panel().ok()
+        }
+    }
+}
+
 #[hook]
-pub fn use_live_panel(state: &UseReducerHandle<State>, wanted: bool) {
+pub fn use_live_panel(state: &UseReducerHandle<State>, wanted: bool, mount_ref: &NodeRef) {
     let loaded = use_mut_ref(|| false);
     let dispatcher = state.dispatcher();
+    let mount_ref = mount_ref.clone();
     use_effect_with(wanted, move |wanted| {
-        if *wanted && !*loaded.borrow() {
-            *loaded.borrow_mut() = true;
-            let mount = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(MOUNT_ID));
-            if let Some(mount) = mount {
-                let d = dispatcher.clone();
-                let on_answer = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
-                    let detail = e
-                        .dyn_into::<CustomEvent>()
-                        .ok()
-                        .and_then(|e| e.detail().as_string());
-                    if let Some(Ok(Response::Diagnosis {
-                        diagnosis,
-                        sections,
-                    })) = detail.map(|json| serde_json::from_str::<Response>(&json))
-                    {
-                        d.dispatch(Action::LiveAnswered(Rc::new(Answer {
-                            diagnosis: Rc::new(diagnosis),
-                            sections,
-                        })));
-                    }
-                });
-                let d = dispatcher.clone();
-                let on_open = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
-                    if let Some(id) = e
-                        .dyn_into::<CustomEvent>()
-                        .ok()
-                        .and_then(|e| e.detail().as_string())
-                    {
-                        d.dispatch(Action::Select(Some(id)));
-                    }
-                });
-                // The listeners live as long as the page: the panel, once
-                // loaded, stays mounted (hidden while its tab is not shown).
-                for (name, closure) in [(ANSWER_EVENT, on_answer), (OPEN_EVENT, on_open)] {
-                    let _ = mount
-                        .add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
-                    closure.forget();
-                }
-                let d = dispatcher.clone();
-                match load_live_panel() {
-                    Ok(promise) => yew::platform::spawn_local(async move {
-                        if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
-                            d.dispatch(Action::Failed(
-                                "The live-call panel could not be loaded. Check your connection and reload the page.".into(),
-                            ));
-                        }
-                    }),
-                    Err(_) => d.dispatch(Action::Failed(
-                        "The live-call panel could not be loaded in this browser.".into(),
-                    )),
-                }
+        if !*wanted || *loaded.borrow() {
+            return;
+        }
+        let Some(mount) = mount_ref.cast::<web_sys::Element>() else {
+            return;
+        };
+        *loaded.borrow_mut() = true;
+        let d = dispatcher.clone();
+        let on_answer = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
+            let detail = e
+                .dyn_into::<CustomEvent>()
+                .ok()
+                .and_then(|e| e.detail().as_string());
+            if let Some(Ok(Response::Diagnosis {
+                diagnosis,
+                sections,
+            })) = detail.map(|json| serde_json::from_str::<Response>(&json))
+            {
+                d.dispatch(Action::LiveAnswered(Rc::new(Answer {
+                    diagnosis: Rc::new(diagnosis),
+                    sections,
+                })));
             }
+        });
+        let d = dispatcher.clone();
+        let on_open = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
+            if let Some(id) = e
+                .dyn_into::<CustomEvent>()
+                .ok()
+                .and_then(|e| e.detail().as_string())
+            {
+                d.dispatch(Action::Select(Some(id)));
+            }
+        });
+        // The listeners live as long as the page: the panel, once mounted,
+        // stays (hidden while its tab is not shown).
+        for (name, closure) in [(ANSWER_EVENT, on_answer), (OPEN_EVENT, on_open)] {
+            let _ = mount.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
+            closure.forget();
+        }
+        if let Some(promise) = hand_over(&mount) {
+            let d = dispatcher.clone();
+            yew::platform::spawn_local(async move {
+                if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
+                    d.dispatch(Action::Failed(
+                        "The live-call panel could not be loaded. Check your connection and reload the page.".into(),
+                    ));
+                }
+            });
         }
     });
 }

@@ -1,8 +1,6 @@
 //! Ticked checklist items survive a reload: they are kept in local storage
 //! (check ids only — nothing from the paste).
 
-use std::collections::BTreeSet;
-
 use yew::prelude::*;
 
 use crate::widget::browser::{local_get, local_set};
@@ -17,7 +15,7 @@ pub fn use_persisted_ticks(state: &UseReducerHandle<State>) {
     {
         let loaded = loaded.clone();
         use_effect_with((), move |_| {
-            let saved: BTreeSet<String> = local_get(KEY)
+            let saved: Vec<String> = local_get(KEY)
                 .unwrap_or_default()
                 .split(',')
                 .filter(|id| looks_like_check_id(id))

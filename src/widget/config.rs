@@ -1,0 +1,110 @@
+//! How the widget was placed on the page, and the options the host gave it:
+//! standalone page, custom element (script-tag embed) or iframe. Options come
+//! from the host page's markup or its script only — never from a link — so
+//! a link can neither add an API origin nor change where events go.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use serde::Deserialize;
+use yew::Callback;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// The full page, with header and footer.
+    #[default]
+    Standalone,
+    /// A `<scopestack-troubleshooter>` element in a host page (shadow DOM).
+    Element,
+    /// `index.html?embed=1` in an iframe: no page chrome, height posted to
+    /// the parent.
+    Iframe,
+}
+
+/// The options an embedding page may set (attributes, a config object, or
+/// the iframe's query string).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Options {
+    /// Section id or code to open first (`401-unauthorized`, `invalid_grant`).
+    pub section: Option<String>,
+    /// A paste to diagnose first (redacted by the engine like any link paste).
+    pub paste: Option<String>,
+    /// Less chrome: no lede, tighter spacing.
+    pub compact: bool,
+    /// `light`, `dark` or `auto` (the default: follow the system).
+    pub theme: Option<String>,
+    /// API origins live calls may go to besides ScopeStack's.
+    pub allowed_origins: Vec<String>,
+    /// Where "contact support" points: a chat URL or an e-mail address.
+    pub support: Option<String>,
+    /// A knowledge base in the built-in schema, to use instead of it.
+    pub kb_url: Option<String>,
+}
+
+/// Commands a host can send to a mounted widget (`open`).
+#[derive(Clone, Default)]
+pub struct Commands(Rc<RefCell<Option<Callback<String>>>>);
+
+impl Commands {
+    /// The widget listens: each command is a fragment to open.
+    pub fn listen(&self, cb: Callback<String>) {
+        *self.0.borrow_mut() = Some(cb);
+    }
+
+    /// Open a fragment (`#401-unauthorized`, `#s=…&p=…`) in the widget.
+    pub fn open(&self, fragment: String) {
+        let cb = self.0.borrow().clone();
+        if let Some(cb) = cb {
+            cb.emit(fragment);
+        }
+    }
+}
+
+impl PartialEq for Commands {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Everything the App needs to know about where it runs.
+#[derive(Clone, Default, PartialEq)]
+pub struct Config {
+    pub mode: Mode,
+    pub options: Options,
+    /// The element events are dispatched on: the custom element, or the
+    /// iframe page's `#app` (whose start-up script relays them).
+    pub host: Option<web_sys::Element>,
+    pub commands: Commands,
+}
+
+impl Config {
+    /// Origins live calls may go to: ScopeStack's, plus the host's.
+    pub fn allowed_origins(&self) -> Vec<String> {
+        let mut all: Vec<String> = crate::engine::live::DEFAULT_ORIGINS
+            .iter()
+            .map(|o| o.to_string())
+            .collect();
+        for o in self
+            .options
+            .allowed_origins
+            .iter()
+            .chain(super::browser::page_allowed_origins().iter())
+        {
+            let o = o.trim().trim_end_matches('/').to_string();
+            if is_origin(&o) && !all.contains(&o) {
+                all.push(o);
+            }
+        }
+        all
+    }
+}
+
+/// `https://host[:port]`, or plain http on loopback only.
+pub fn is_origin(o: &str) -> bool {
+    let rest = o.strip_prefix("https://").or_else(|| {
+        o.strip_prefix("http://")
+            .filter(|r| r.starts_with("127.0.0.1") || r.starts_with("localhost"))
+    });
+    rest.is_some_and(|r| !r.is_empty() && !r.contains(['/', '?', '#', ' ', '"', '\'']))
+}

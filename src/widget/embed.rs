@@ -1,0 +1,135 @@
+//! Placing the widget on a page: the standalone page's `#app`, any number of
+//! `<scopestack-troubleshooter>` elements (mounted by `static/embed.js`
+//! through the exports in `main.rs`), or an iframe (`?embed=1`). All widgets
+//! on a page share one engine worker.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+use super::app::{App, Props};
+use super::backend::WidgetBackend;
+use super::config::{Commands, Config, Mode, Options};
+use super::worker::worker_backend;
+
+// Where this build's files are, from the snippet's own URL (snippets sit two
+// folders below the build's root): right on any page, any path, any origin.
+#[wasm_bindgen(
+    inline_js = "export function asset_url(name) { return new URL('../../' + name, import.meta.url).href; }"
+)]
+extern "C" {
+    pub fn asset_url(name: &str) -> String;
+}
+
+thread_local! {
+    static BACKEND: RefCell<Option<WidgetBackend>> = const { RefCell::new(None) };
+    static MOUNTED: RefCell<Vec<Commands>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The page's one engine worker, started on the first question.
+fn backend() -> WidgetBackend {
+    BACKEND.with(|b| {
+        b.borrow_mut()
+            .get_or_insert_with(|| worker_backend(asset_url("engine-worker_loader.js")))
+            .clone()
+    })
+}
+
+fn render(root: Element, config: Config) -> u32 {
+    let commands = config.commands.clone();
+    let props = Props {
+        backend: backend(),
+        config: std::rc::Rc::new(config),
+    };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    MOUNTED.with(|m| {
+        let mut m = m.borrow_mut();
+        m.push(commands);
+        m.len() as u32 - 1
+    })
+}
+
+/// The standalone page (or the iframe): mount on `#app` if the page has one.
+pub fn start() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(root) = window.document().and_then(|d| d.get_element_by_id("app")) else {
+        return;
+    };
+    let query = window.location().search().unwrap_or_default();
+    let param = |name: &str| {
+        query
+            .trim_start_matches('?')
+            .split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| crate::engine::link::decode(v))
+    };
+    let mut config = Config::default();
+    if param("embed").as_deref() == Some("1") {
+        config.mode = Mode::Iframe;
+        // Only options that cannot widen what the widget may do: no origins,
+        // no knowledge base URL from a query string.
+        config.options = Options {
+            section: param("section"),
+            compact: param("compact").as_deref() == Some("1"),
+            theme: param("theme"),
+            support: param("support"),
+            ..Options::default()
+        };
+        // The page's start-up script relays this element's events to the
+        // parent, when the parent origin is configured.
+        config.host = Some(root.clone());
+    }
+    render(root, config);
+}
+
+/// Mount a widget for a custom element: `mount` is inside its shadow root,
+/// `host` the element itself (events are dispatched on it).
+pub fn mount(mount: Element, host: Element, options: &str) -> u32 {
+    let options: Options = serde_json::from_str(options).unwrap_or_default();
+    render(
+        mount,
+        Config {
+            mode: Mode::Element,
+            options,
+            host: Some(host),
+            ..Config::default()
+        },
+    )
+}
+
+/// Open a section and/or a paste in a mounted widget (the host API's `open`).
+pub fn open(handle: u32, options: &str) {
+    let options: Options = serde_json::from_str(options).unwrap_or_default();
+    let commands = MOUNTED.with(|m| m.borrow().get(handle as usize).cloned());
+    if let Some(commands) = commands {
+        commands.open(initial_fragment(&options));
+    }
+}
+
+/// The fragment that opens what the options ask for; the engine resolves
+/// codes and redacts the paste, as for any link.
+pub fn initial_fragment(options: &Options) -> String {
+    let section = options
+        .section
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    match (section, options.paste.as_deref()) {
+        (None, None) => String::new(),
+        (Some(s), None) => format!("#{}", crate::engine::link::encode(s)),
+        (section, paste) => {
+            let mut parts = Vec::new();
+            if let Some(s) = section {
+                parts.push(format!("s={}", crate::engine::link::encode(s)));
+            }
+            if let Some(p) = paste {
+                parts.push(format!("p={}", crate::engine::link::encode(p)));
+            }
+            format!("#{}", parts.join("&"))
+        }
+    }
+}

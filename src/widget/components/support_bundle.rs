@@ -25,8 +25,7 @@ pub struct Props {
 #[function_component(SupportBundle)]
 pub fn support_bundle_view(props: &Props) -> Html {
     let status = use_state(String::new);
-    let ticked: Vec<String> = props.ticked.iter().cloned().collect();
-    let text = support_bundle(&props.diagnosis, props.client, &ticked);
+    let text = support_bundle(&props.diagnosis, props.client, &props.ticked);
     let onchange = {
         let on_client = props.on_client.clone();
         Callback::from(move |e: Event| {

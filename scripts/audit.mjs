@@ -316,13 +316,15 @@ function blockingRows(label, probe, since, splitAt) {
   const later = longestOf(tasks.filter((t) => t !== longest && t.startTime >= splitAt));
   if (later) {
     const [lf, ...lrest] = describe(breakdown(probe, later));
-    note(`next longest task after it: ${lf}`);
+    note(`longest later task: ${lf}`);
     lrest.forEach((l) => note(`  ${l}`));
   }
 }
 
 // ------------------------------------------------------------ the audit ---
 
+// The size rows' measurement, kept to check it against what the page fetches.
+let measured = null;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "ts-audit-"));
 let browser;
 let site;
@@ -331,7 +333,7 @@ try {
   // -------------------------------------------------------- 1. sizes ---
   heading("Transfer size (gzip -9 / brotli -11, as scripts/sizes.mjs measures)");
   await part("transfer sizes", true, async () => {
-    const { first, lazy, total, embedTotal } = measure(dist);
+    const { first, lazy, total, embedTotal } = (measured = measure(dist));
     if (!first.some((r) => r.name.endsWith(".wasm"))) throw new Error(`no wasm in ${dist}; was the site built?`);
     const kinds = [
       ["wasm", /\.wasm$/],
@@ -379,7 +381,7 @@ try {
   // ------------------------------------------------------- 2. cold loads ---
   heading(`Cold loads in headless Chromium over loopback (median of ${RUNS}, range in brackets; brotli as a host would send it)`);
   await part("cold loads", false, async () => {
-    const widget = { interactive: [], fcp: [], wasm: [] };
+    const widget = { interactive: [], fcp: [], wasm: [], fetched: null };
     const preset = { interactive: [], diagnosed: [] };
     const article = { load: [], fcp: [] };
     const presetUrl = `${site.origin}/#p=${encodeURIComponent(CURL_401)}`;
@@ -416,6 +418,16 @@ try {
           () => performance.getEntriesByType("resource").find((r) => /\/scopestack-troubleshooter-[^/]*_bg\.wasm$/.test(r.name))?.responseEnd ?? null,
         );
         if (keep) widget.interactive.push(interactive), widget.fcp.push(paint), widget.wasm.push(wasm);
+        // What the page really fetched up to interactive, to check the size
+        // rows' idea of the first load against the browser's.
+        widget.fetched ??= await page.evaluate((at) => {
+          const nav = performance.getEntriesByType("navigation")[0];
+          const res = performance.getEntriesByType("resource").filter((r) => r.startTime <= at);
+          return {
+            bytes: nav.encodedBodySize + res.reduce((t, r) => t + r.encodedBodySize, 0),
+            files: ["index.html", ...res.map((r) => new URL(r.name).pathname.replace(/^\//, ""))],
+          };
+        }, interactive);
       });
       await cold(presetUrl, async (page) => {
         const diagnosed = await entry(page, "scopestack:diagnosed");
@@ -437,6 +449,14 @@ try {
     row("widget: first contentful paint", m(widget.fcp), "—", "reported");
     row("widget: its wasm fully received", m(widget.wasm), "—", "reported");
     note("from there to interactive: compiling and instantiating the wasm, then the first render");
+    if (widget.fetched) {
+      const counted = (measured ?? measure(dist)).first.map((r) => r.name.split(path.sep).join("/"));
+      const unfetched = counted.filter((f) => !widget.fetched.files.includes(f));
+      const uncounted = widget.fetched.files.filter((f) => !counted.includes(f));
+      row("widget: bytes fetched until interactive (brotli)", kB(widget.fetched.bytes), "—", "reported");
+      if (unfetched.length) note(`counted in the first load above but not fetched by the page: ${unfetched.join(", ")}`);
+      if (uncounted.length) note(`fetched by the page but not counted above: ${uncounted.join(", ")}`);
+    }
     row("preset #p= curl -v 401: → scopestack:interactive", m(preset.interactive), "—", "reported");
     row("preset #p= curl -v 401: → first scopestack:diagnosed", m(preset.diagnosed), "—", "reported");
     note("the diagnosis includes fetching and compiling the engine worker, started by the first question");

@@ -4,6 +4,7 @@
 // 2. embed.js — the one script a host page includes — is written from
 //    static/embed.js with the hashed asset names filled in, so it can keep a
 //    stable name while everything it loads is cached forever.
+// 3. static/demo/ is copied to <dist>/demo/.
 // Usage: node scripts/postbuild.mjs <dist-dir>
 import fs from "node:fs";
 import path from "node:path";
@@ -75,4 +76,10 @@ const embed = template
   .replaceAll("__STYLES__", styles);
 fs.writeFileSync(path.join(dist, "embed.js"), embed);
 fs.copyFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), "..", "static", "iframe-host.js"), path.join(dist, "iframe-host.js"));
-console.log(`postbuild: ${bootName} replaces the inline start-up; embed.js written`);
+// 3. The demo host pages (a help-center article, an iframe host, a support
+//    chat panel) go along, so every way of embedding can be tried — and
+//    tested — on the built site itself, from any origin or sub-path.
+const demo = path.join(path.dirname(new URL(import.meta.url).pathname), "..", "static", "demo");
+fs.rmSync(path.join(dist, "demo"), { recursive: true, force: true });
+fs.cpSync(demo, path.join(dist, "demo"), { recursive: true });
+console.log(`postbuild: ${bootName} replaces the inline start-up; embed.js written; demo/ copied`);

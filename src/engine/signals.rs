@@ -313,6 +313,17 @@ impl Out {
             });
         }
     }
+
+    /// [`Out::add`] for a sentence worth building only if the signal is new:
+    /// the same message repeated in a 100-error body is read once.
+    fn add_with(&mut self, id: &str, why: impl FnOnce() -> String) {
+        if !self.has(id) {
+            self.0.push(Signal {
+                id: id.to_string(),
+                why: why(),
+            });
+        }
+    }
     fn has(&self, id: &str) -> bool {
         self.0.iter().any(|s| s.id == id)
     }
@@ -424,12 +435,18 @@ fn response_signals(ev: &Evidence, out: &mut Out) {
 }
 
 fn looks_html(body: &str) -> bool {
-    let head: String = body
-        .chars()
-        .take(512)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    head.contains("<html") || head.contains("<!doctype html") || head.contains("<title>")
+    // The first 512 bytes, compared without copying, and only where a tag
+    // starts: this runs on every paste, including 10 MB ones.
+    let head = &body.as_bytes()[..body.len().min(512)];
+    head.iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'<')
+        .any(|(i, _)| {
+            let rest = &head[i..];
+            [&b"<html"[..], b"<!doctype html", b"<title>"]
+                .iter()
+                .any(|tag| rest.len() >= tag.len() && rest[..tag.len()].eq_ignore_ascii_case(tag))
+        })
 }
 
 /// Words in error titles and details, mapped to signals.
@@ -467,86 +484,85 @@ fn detail_words(text: &str, pointer: Option<&str>, out: &mut Out) {
         return;
     }
     let lower = text.to_ascii_lowercase();
-    let q = quote(text);
     let has = |needle: &str| lower.contains(needle);
+    let says = || format!("The error says “{}”.", quote(text));
     if has("can't be blank")
         || has("can’t be blank")
         || has("cannot be blank")
         || has("must be present")
     {
-        let field = pointer
-            .and_then(|p| p.rsplit('/').next())
-            .map(str::to_string)
-            .or_else(|| attribute_of(text));
-        let why = match field {
-            Some(f) => format!("The error says “{q}”: the field `{f}` is blank."),
-            None => format!("The error says “{q}”."),
-        };
-        out.add("detail:blank", why);
+        out.add_with("detail:blank", || {
+            let field = pointer
+                .and_then(|p| p.rsplit('/').next())
+                .map(str::to_string)
+                .or_else(|| attribute_of(text));
+            let q = quote(text);
+            match field {
+                Some(f) => format!("The error says “{q}”: the field `{f}` is blank."),
+                None => format!("The error says “{q}”."),
+            }
+        });
     }
     if has("already been taken") || has("must be unique") || has("already exists") {
-        out.add("detail:taken", format!("The error says “{q}”."));
+        out.add_with("detail:taken", says);
     }
     if has("must exist")
         || has("another account")
         || has("different account")
         || has("not in this account")
     {
-        out.add("detail:cross-account", format!("The error says “{q}”."));
+        out.add_with("detail:cross-account", says);
     }
     if has("filter not allowed") || (has("filter") && has("is not allowed")) {
-        out.add(
-            "detail:filter-not-allowed",
-            format!("The error says “{q}”."),
-        );
+        out.add_with("detail:filter-not-allowed", says);
     } else if has("is not allowed") || has("param not allowed") {
-        out.add("detail:param-not-allowed", format!("The error says “{q}”."));
+        out.add_with("detail:param-not-allowed", says);
     }
     if has("param missing") || has("parameter is required") || has("missing required parameter") {
-        out.add("detail:param-missing", format!("The error says “{q}”."));
+        out.add_with("detail:param-missing", says);
     }
     if has("is not a valid value")
         || has("invalid field value")
         || has("is not a number")
         || has("invalid value")
     {
-        out.add("detail:invalid-value", format!("The error says “{q}”."));
+        out.add_with("detail:invalid-value", says);
     }
     if has("is not a valid field") || has("invalid field") && !has("invalid field value") {
-        out.add("detail:invalid-field", format!("The error says “{q}”."));
+        out.add_with("detail:invalid-field", says);
     }
     if has("invalid data format")
         || has("data is not valid")
         || has("invalid json")
         || has("unexpected token")
     {
-        out.add("detail:invalid-format", format!("The error says “{q}”."));
+        out.add_with("detail:invalid-format", says);
     }
     if has("could not be found") || has("record not found") || has("couldn't find") {
-        out.add("detail:record-not-found", format!("The error says “{q}”."));
+        out.add_with("detail:record-not-found", says);
     }
     if has("no route matches") || has("routing error") {
-        out.add("detail:route-not-found", format!("The error says “{q}”."));
+        out.add_with("detail:route-not-found", says);
     }
     if has("content-type") {
-        out.add("detail:content-type", format!("The error says “{q}”."));
+        out.add_with("detail:content-type", says);
         specified_media_type(text, "content-type", out);
     }
     if has("' accept") || has("accept without") || has("accept header") || has("not acceptable") {
-        out.add("detail:accept", format!("The error says “{q}”."));
+        out.add_with("detail:accept", says);
         specified_media_type(text, "accept", out);
     }
     if has("deactivated") || has("inactive") || has("disabled") {
-        out.add("detail:deactivated", format!("The error says “{q}”."));
+        out.add_with("detail:deactivated", says);
     }
     if has("invitation") {
-        out.add("detail:invitation", format!("The error says “{q}”."));
+        out.add_with("detail:invitation", says);
     }
     if has("redirect uri") || has("redirect_uri") || has("redirection uri") || has("callback") {
         // Doorkeeper's generic invalid_grant text names the redirection URI
         // among five causes; only a specific complaint counts here.
         if !has("invalid, expired, revoked") {
-            out.add("detail:redirect-uri", format!("The error says “{q}”."));
+            out.add_with("detail:redirect-uri", says);
         }
     }
     if has("not authorized")
@@ -554,7 +570,7 @@ fn detail_words(text: &str, pointer: Option<&str>, out: &mut Out) {
         || has("permission")
         || has("forbidden") && !has("403")
     {
-        out.add("detail:permission", format!("The error says “{q}”."));
+        out.add_with("detail:permission", says);
     }
 }
 

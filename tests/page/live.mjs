@@ -424,7 +424,9 @@ try {
           grant: "password", url: `${A.url}/oauth/token`, clientId: SEED.pwClientId, clientSecret: SEED.pwClientSecret,
           username: SEED.adminEmail, password: SEED.adminPassword, redirect: "https://oauth.pstmn.io/v1/callback",
         });
+        const sentBefore = A.log.length;
         await expectLint(page, "password-grant-redirect-uri", "token-lint");
+        assert(A.log.length === sentBefore, `the lint sent requests: ${A.log.slice(sentBefore).join(" | ")}`);
         const got = await requestToken(page, {
           grant: "password", url: `${A.url}/oauth/token`, clientId: SEED.pwClientId, clientSecret: SEED.pwClientSecret,
           username: SEED.adminEmail, password: SEED.adminPassword, redirect: "https://oauth.pstmn.io/v1/callback",
@@ -522,8 +524,9 @@ try {
         await expectLint(page, "client-id-confusable", "token-lint");
         // An id without look-alikes has no read-back.
         await page.fill("#ts-token-client-id", SEED.svcClientId);
-        await settle(page);
-        assert((await page.locator("[data-role=client-id-readback]").count()) === 0, "read-back shown for an id without look-alikes");
+        await page
+          .waitForSelector("[data-role=client-id-readback]", { state: "detached", timeout: 5000 })
+          .catch(() => assert(false, "read-back shown for an id without look-alikes"));
       },
     ],
 
@@ -544,12 +547,18 @@ try {
         const missing = [];
         for (const [id, c] of cases) {
           await fillCall(page, c);
-          const ids = await lintIds(page);
-          if (!ids.includes(id)) missing.push(`${id} (shown: ${JSON.stringify(ids)})`);
+          try {
+            await expectLint(page, id);
+          } catch (e) {
+            missing.push(e.message);
+          }
         }
         // A clean request shows none of them.
         await fillCall(page, { ...base, path: "/{slug}/v1/projects/101/merge-data?version=2" });
-        const clean = await lintIds(page);
+        const clean = await page
+          .waitForSelector("[data-role=lint] p.ts-ok", { timeout: 5000 })
+          .then(() => [])
+          .catch(() => lintIds(page));
         assert(missing.length === 0, `not warned: ${missing.join("; ")}`);
         assert(clean.length === 0, `a clean request is linted: ${JSON.stringify(clean)}`);
         assert(A.log.length === sentBefore, `linting sent requests: ${A.log.slice(sentBefore).join(" | ")}`);
@@ -606,6 +615,12 @@ try {
       async () => {
         await page.evaluate(() => navigator.clipboard.writeText(""));
         await fillCall(page, { origin: A.url, path: "/{slug}/v1/projects/101", token: SEED.adminToken });
+        // The command is built by the engine after the lint pause.
+        await page.waitForFunction(
+          (u) => document.querySelector("[data-role=curl]").textContent.includes(u),
+          `${A.url}/acme/v1/projects/101`,
+          { timeout: 5000 },
+        );
         await page.click("[data-role=copy-curl]");
         await page.waitForFunction(async () => (await navigator.clipboard.readText()).length > 0, null, { timeout: 5000 });
         const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -664,6 +679,7 @@ try {
         assert(!(await p.isChecked("#ts-keep-token")), "the keep box starts ticked");
         assert((await stored()) === null, "stored before ticking");
         await p.click("#ts-keep-token");
+        await p.waitForTimeout(200);
         assert((await stored()) === SEED.adminToken, `sessionStorage holds ${JSON.stringify(await stored())}`);
         const local = await p.evaluate(() => JSON.stringify(Object.entries(localStorage)));
         assert(!local.includes(SEED.adminToken), "the kept token is in localStorage");

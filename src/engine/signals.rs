@@ -451,26 +451,35 @@ fn looks_html(body: &str) -> bool {
 
 /// Words in error titles and details, mapped to signals.
 fn error_detail_signals(ev: &Evidence, out: &mut Out) {
+    // Bodies repeat one message for many attributes ("name - can't be
+    // blank", "code - can't be blank"): each message is read once.
+    let mut seen: Vec<(&str, &str)> = Vec::new();
     for e in &ev.errors {
         if let Some(code) = &e.code {
-            let code = normalise_code(code);
-            out.add(
-                format!("jsonapi-code:{code}"),
+            let id = format!("jsonapi-code:{}", normalise_code(code));
+            out.add_with(&id, || {
                 format!(
                     "The error carries code \"{}\"{}.",
-                    e.code.as_deref().unwrap_or_default(),
+                    code,
                     e.title
                         .as_deref()
                         .map(|t| format!(" (“{}”)", quote(t)))
                         .unwrap_or_default()
-                ),
-            );
+                )
+            });
         }
-        let text = [e.title.as_deref(), e.detail.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" — ");
+        let title = e.title.as_deref().unwrap_or_default();
+        let detail = e.detail.as_deref().unwrap_or_default();
+        let message = detail.split_once(" - ").map_or(detail, |(_, m)| m);
+        if seen.contains(&(title, message)) {
+            continue;
+        }
+        seen.push((title, message));
+        let text = match (title.is_empty(), detail.is_empty()) {
+            (false, false) => format!("{title} — {detail}"),
+            (false, true) => title.to_string(),
+            _ => detail.to_string(),
+        };
         detail_words(&text, e.pointer.as_deref(), out);
     }
     // Token-endpoint and prose descriptions use the same words.

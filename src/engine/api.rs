@@ -39,6 +39,10 @@ pub enum WidgetRequest {
     /// Use this knowledge base (JSON, built-in schema) instead of the
     /// built-in one.
     UseKnowledgeBase { json: String },
+    /// Nothing to answer but "ready": sent once the page is idle, so the
+    /// engine is loaded before the first paste, and the page keeps working
+    /// if the network goes away after it loaded.
+    Warm,
 }
 
 /// What the live-call panel asks.
@@ -126,6 +130,8 @@ pub enum WidgetResponse {
     KnowledgeBase {
         sections: usize,
     },
+    /// The engine is loaded.
+    Ready,
     /// The request could not be answered.
     Error {
         message: String,
@@ -203,6 +209,7 @@ pub fn respond_widget(request: WidgetRequest) -> WidgetResponse {
         WidgetRequest::Link { fragment } => WidgetResponse::Link {
             state: from_fragment(kb, &fragment),
         },
+        WidgetRequest::Warm => WidgetResponse::Ready,
         WidgetRequest::UseKnowledgeBase { json } => match super::knowledge::use_override(&json) {
             Ok(sections) => WidgetResponse::KnowledgeBase { sections },
             Err(message) => WidgetResponse::Error { message },

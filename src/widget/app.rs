@@ -38,8 +38,22 @@ pub fn app(props: &Props) -> Html {
     let live_mount = use_node_ref();
     use_live_panel(&state, state.view == View::Live, &live_mount);
     use_host(&state, &props.config, &props.backend);
-    // Rendered and listening: the paste box takes input from here on.
-    use_effect_with((), |_| mark("scopestack:interactive"));
+    // Rendered and listening: the paste box takes input from here on. Then,
+    // once the page has settled, load the engine, so the first paste is
+    // answered at once and the widget works offline from here on.
+    {
+        let backend = props.backend.clone();
+        use_effect_with((), move |_| {
+            mark("scopestack:interactive");
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(std::time::Duration::from_millis(1500)).await;
+                backend.send(
+                    crate::engine::api::WidgetRequest::Warm,
+                    Callback::from(|_| ()),
+                );
+            });
+        });
+    }
 
     let on_input = {
         let d = state.dispatcher();

@@ -135,11 +135,12 @@ async function openLive(context, url) {
     consoleText.push(`${m.type()}: ${m.text()}`);
     if (m.type() === "error") consoleErrors.push({ text: m.text(), url: m.location()?.url ?? "" });
   });
+  // The panel reports each answer to the widget as an event on its mount
+  // element (which does not bubble); a capturing listener on the document
+  // sees it wherever the widget puts that element.
   await page.evaluate(() => {
     window.__tsAnswers = [];
-    document
-      .getElementById("ts-live-mount")
-      .addEventListener("scopestack-live-answer", (e) => window.__tsAnswers.push(e.detail));
+    document.addEventListener("scopestack-live-answer", (e) => window.__tsAnswers.push(e.detail), true);
   });
   await page.click("#ts-tab-live");
   await page.waitForSelector("[data-role=live-call]", { timeout: 30000 });
@@ -663,8 +664,8 @@ try {
         try {
           await p.waitForSelector("#ts-live-origin", { state: "visible", timeout: 10000 });
         } catch {
-          const n = await p.evaluate(() => document.getElementById("ts-live-mount")?.childElementCount);
-          throw new Error(`back on the live tab, the panel is gone (the mount element has ${n} children)`);
+          const n = await p.evaluate(() => document.querySelector("[data-allowed-origins]")?.childElementCount);
+          throw new Error(`back on the live tab, the panel is gone (its mount element has ${n} children)`);
         }
         await p.close();
       },

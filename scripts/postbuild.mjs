@@ -36,6 +36,8 @@ await init({ module_or_path: new URL("./${widgetWasm}", import.meta.url) });
 const params = new URLSearchParams(location.search);
 const parent = params.get("parent");
 const app = document.getElementById("app");
+// Chrome-less in a frame: the page's footer goes.
+if (params.get("embed") === "1") document.querySelector(".ts-footer")?.remove();
 if (params.get("embed") === "1" && app && window.parent !== window && /^https?:\\/\\/[^/?#\\s]+$/.test(parent ?? "")) {
   const post = (message) => window.parent.postMessage(message, parent);
   for (const name of ["diagnosed", "support-requested"]) {

@@ -936,7 +936,9 @@ fn not_found_exchanges() {
         &json_api(404, &record("999999")),
         "404-not-found",
         &[
-            ("404-not-found/wrong-id", Likely),
+            // The error names the URL's record id: that id is the problem.
+            ("404-not-found/wrong-id", Confirmed),
+            ("404-not-found/deleted", Likely),
             ("404-not-found/url-format", RuledOut),
             ("404-not-found/wrong-host", RuledOut),
         ],
@@ -946,7 +948,9 @@ fn not_found_exchanges() {
         &json_api(404, &record("nosuchco")),
         "404-not-found",
         &[
-            ("404-not-found/account-context", Likely),
+            // The error names the URL's slug: the account is the problem.
+            ("404-not-found/account-context", Confirmed),
+            ("404-not-found/wrong-id", RuledOut),
             ("404-not-found/url-format", RuledOut),
         ],
     );
@@ -1478,6 +1482,7 @@ fn protocol_exchange() {
     match round_trip(Request::Exchange {
         request: req.clone(),
         outcome: outcome.clone(),
+        token_account: None,
     }) {
         Response::Diagnosis {
             diagnosis,
@@ -1608,4 +1613,49 @@ fn origins_the_page_allows_are_not_flagged() {
         &req,
         &["http://127.0.0.1:9999".to_string()]
     )));
+}
+
+#[test]
+fn the_tokens_account_tells_the_403s_apart() {
+    use scopestack_troubleshooter::engine::live::diagnose_exchange_as;
+    let forbidden = || {
+        json_api(
+            403,
+            r#"{"errors":[{"title":"Forbidden","detail":"You are not allowed to perform this action.","code":"403","status":"403"}]}"#,
+        )
+    };
+    let states = |d: &Diagnosis| {
+        [
+            "403-forbidden/wrong-account",
+            "403-forbidden/role-lacks-permission",
+            "403-forbidden/other-account-resource",
+        ]
+        .map(|c| state(d, c))
+    };
+    use CheckState::*;
+    // A token of another account.
+    let d = diagnose_exchange_as(
+        &api("GET", "/acme/v1/projects"),
+        &forbidden(),
+        Some("northwind-it"),
+    );
+    assert_eq!(states(&d), [Confirmed, RuledOut, RuledOut]);
+    // The account's own token, writing: the role.
+    let d = diagnose_exchange_as(&api("POST", "/acme/v1/clients"), &forbidden(), Some("acme"));
+    assert_eq!(states(&d), [RuledOut, Confirmed, RuledOut]);
+    // The account's own token, reading one record: the record is elsewhere.
+    let d = diagnose_exchange_as(
+        &api("GET", "/acme/v1/projects/201"),
+        &forbidden(),
+        Some("acme"),
+    );
+    assert_eq!(states(&d), [RuledOut, RuledOut, Confirmed]);
+    // Without /v1/me nothing is proven.
+    let d = diagnose_exchange_as(&api("POST", "/acme/v1/clients"), &forbidden(), None);
+    assert!(
+        states(&d).iter().all(|s| *s != Confirmed),
+        "{:?}",
+        states(&d)
+    );
+    assert_clean(&d, &[TOKEN, SECRET, PASSWORD]);
 }

@@ -62,10 +62,13 @@ pub enum LiveRequest {
         #[serde(default)]
         allowed: Vec<String>,
     },
-    /// Diagnose a live call: the request as sent and what came back.
+    /// Diagnose a live call: the request as sent and what came back, and
+    /// the account the token belongs to, if the panel asked `/v1/me`.
     Exchange {
         request: HttpRequest,
         outcome: Outcome,
+        #[serde(default)]
+        token_account: Option<String>,
     },
 }
 
@@ -220,8 +223,16 @@ pub fn respond_widget(request: WidgetRequest) -> WidgetResponse {
 /// Answer the live-call panel.
 pub fn respond_live(request: LiveRequest) -> LiveResponse {
     match request {
-        LiveRequest::Exchange { request, outcome } => {
-            let (diagnosis, sections) = with_sections(live::diagnose_exchange(&request, &outcome));
+        LiveRequest::Exchange {
+            request,
+            outcome,
+            token_account,
+        } => {
+            let (diagnosis, sections) = with_sections(live::diagnose_exchange_as(
+                &request,
+                &outcome,
+                token_account.as_deref(),
+            ));
             LiveResponse::Diagnosis {
                 diagnosis,
                 sections,

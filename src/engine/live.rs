@@ -829,7 +829,23 @@ fn origin_of(url: &str) -> Option<String> {
 
 /// Diagnose one live exchange: the request as sent and what came back.
 pub fn diagnose_exchange(req: &HttpRequest, outcome: &Outcome) -> Diagnosis {
-    let ev = exchange_evidence(req, outcome);
+    diagnose_exchange_as(req, outcome, None)
+}
+
+/// [`diagnose_exchange`] knowing which account the token belongs to (the
+/// `account-slug` of `GET /v1/me` with the same token): what tells a token of
+/// another account from a role without rights, which a response alone
+/// cannot.
+pub fn diagnose_exchange_as(
+    req: &HttpRequest,
+    outcome: &Outcome,
+    token_account: Option<&str>,
+) -> Diagnosis {
+    let mut ev = exchange_evidence(req, outcome);
+    ev.token_account = token_account
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string);
     let signals = signals::derive(&ev);
     let transcript = transcript(req, outcome);
     let mut diagnosis = rules::decide(knowledge_base(), &ev, &signals, &transcript);

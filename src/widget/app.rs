@@ -35,8 +35,11 @@ pub fn app(props: &Props) -> Html {
     use_engine_views(&state, &props.backend);
     use_fragment(&state, &props.backend);
     use_persisted_ticks(&state);
-    let live_mount = use_node_ref();
-    use_live_panel(&state, state.view == View::Live, &live_mount);
+    use_live_panel(
+        &state,
+        state.view == View::Live,
+        props.config.live_mount.as_ref(),
+    );
     use_host(&state, &props.config, &props.backend);
     // Rendered and listening: the paste box takes input from here on. Then,
     // once the page has settled, load the engine, so the first paste is
@@ -130,7 +133,6 @@ pub fn app(props: &Props) -> Html {
     } else {
         html! { <p class="ts-title">{ "ScopeStack API Troubleshooter" }</p> }
     };
-    let allowed = props.config.allowed_origins().join(" ");
     html! {
         <main class={root_class} data-ready="true">
             <header class="ts-header">
@@ -153,17 +155,12 @@ pub fn app(props: &Props) -> Html {
                 <div role="tabpanel" aria-labelledby="ts-tab-reference">
                     <Reference query={state.query.clone()} results={state.results.clone()} {on_query} on_open={on_select.clone()} />
                 </div>
-            } else {
-                <div role="tabpanel" aria-labelledby={if state.view == View::Live { "ts-tab-live" } else { "ts-tab-diagnose" }}>
-                    // The live panel (its own module) mounts here the first
-                    // time its tab opens, and stays, hidden, after that.
-                    <div ref={live_mount} data-allowed-origins={allowed} hidden={state.view != View::Live} />
-                    if state.view != View::Live {
-                        <PasteBox value={state.paste.clone()} {on_input} busy={state.busy} />
-                    }
+            } else if state.view == View::Diagnose {
+                <div role="tabpanel" aria-labelledby="ts-tab-diagnose">
+                    <PasteBox value={state.paste.clone()} {on_input} busy={state.busy} />
                     <p class="ts-visually-hidden" aria-live="polite" data-role="announce">{ announcement(&state) }</p>
                     <div class="ts-result" data-role="result">
-                        if state.view == View::Diagnose && state.paste.trim().is_empty() && state.selected.is_none() {
+                        if state.paste.trim().is_empty() && state.selected.is_none() {
                             <p class="ts-hint">{ "The matching section of the article and a checklist will appear here." }</p>
                         }
                         <DiagnosisView answer={state.answer.clone()} selected={state.selected.clone()}
@@ -173,16 +170,6 @@ pub fn app(props: &Props) -> Html {
                             {on_toggle} on_select={on_select} {on_client} {on_reference} {on_support} />
                     </div>
                 </div>
-            }
-            if mode == Mode::Standalone {
-            <footer class="ts-footer">
-                <p>
-                    { "Runs entirely in your browser; nothing you paste is sent anywhere. " }
-                    <a href="https://docs.scopestack.io/help/integrations/api-error-codes" target="_blank" rel="noopener noreferrer">
-                        { "API Error Codes article" }
-                    </a>
-                </p>
-            </footer>
             }
         </main>
     }

@@ -76,6 +76,8 @@ pub struct Config {
     /// iframe page's `#app` (whose start-up script relays them).
     pub host: Option<web_sys::Element>,
     pub commands: Commands,
+    /// Where the live panel mounts: beside the widget, shown on its tab.
+    pub live_mount: Option<web_sys::Element>,
 }
 
 impl Config {

@@ -36,8 +36,39 @@ fn backend() -> WidgetBackend {
     })
 }
 
-fn render(root: Element, config: Config) -> u32 {
+fn render(root: Element, mut config: Config) -> u32 {
     let commands = config.commands.clone();
+    // The widget and the live panel are two Yew apps (two modules). Yew
+    // tells apps apart by ids each module numbers from 1, so one app nested
+    // in the other would also receive its events: they are siblings.
+    let app_root = root.clone();
+    if let Some(document) = root.owner_document() {
+        if let (Ok(app), Ok(live)) = (
+            document.create_element("div"),
+            document.create_element("div"),
+        ) {
+            app.set_class_name("ts-app-root");
+            live.set_class_name("ts-live-host");
+            let _ = live.set_attribute("hidden", "");
+            let _ = live.set_attribute("role", "tabpanel");
+            let _ = live.set_attribute("aria-labelledby", "ts-tab-live");
+            let _ = live.set_attribute("data-allowed-origins", &config.allowed_origins().join(" "));
+            let theme = match config.options.theme.as_deref() {
+                Some("dark") => "ts-theme-dark",
+                Some("light") => "ts-theme-light",
+                _ => "",
+            };
+            let _ = live.set_attribute("data-theme", theme);
+            if root.append_child(&app).is_ok() && root.append_child(&live).is_ok() {
+                config.live_mount = Some(live);
+                return mount_app(app, config, commands);
+            }
+        }
+    }
+    mount_app(app_root, config, commands)
+}
+
+fn mount_app(root: Element, config: Config, commands: Commands) -> u32 {
     let props = Props {
         backend: backend(),
         config: std::rc::Rc::new(config),

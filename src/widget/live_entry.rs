@@ -1,9 +1,9 @@
 //! The live panel's side of the hand-over with the widget. The two are
-//! separate WebAssembly modules on one page, so they talk through DOM events
-//! on the mount element: the panel reports the engine's answer for a live
-//! call ([`ANSWER_EVENT`], the engine's `Response` as JSON) and asks to open
-//! a section ([`OPEN_EVENT`], a section id). Tokens never cross: the answer
-//! is the engine's redacted diagnosis.
+//! separate WebAssembly modules on one page, side by side (never nested: see
+//! `embed::render`), so they talk through a DOM event on the mount element:
+//! the panel asks the widget to open a section ([`OPEN_EVENT`], a section
+//! id). The panel shows its own diagnosis of a live call; no token or
+//! answer crosses over.
 //!
 //! Note the panel module also links the widget's `embed` module for
 //! `asset_url`: that snippet is tiny and carries no widget code.
@@ -18,13 +18,11 @@ use yew::prelude::*;
 use super::components::live_panel::{LivePanel, Props};
 use super::embed::asset_url;
 use super::worker::worker_backend;
-use crate::engine::api::WidgetResponse as Response;
 
 /// Where widgets queue mount elements before the panel module runs.
 pub const MOUNT_QUEUE: &str = "__scopestackLivePanelQueue";
 /// The function the running panel module leaves for later mounts.
 pub const MOUNT_FUNCTION: &str = "__scopestackMountLivePanel";
-pub const ANSWER_EVENT: &str = "scopestack-live-answer";
 pub const OPEN_EVENT: &str = "scopestack-open-section";
 
 fn emit(target: &Element, name: &str, detail: &str) {
@@ -70,18 +68,6 @@ fn mount(mount: Element) {
         .split_whitespace()
         .map(str::to_string)
         .collect();
-    let on_answer = {
-        let mount = mount.clone();
-        Callback::from(move |answer: Rc<super::state::Answer>| {
-            let response = Response::Diagnosis {
-                diagnosis: (*answer.diagnosis).clone(),
-                sections: answer.sections.clone(),
-            };
-            if let Ok(json) = serde_json::to_string(&response) {
-                emit(&mount, ANSWER_EVENT, &json);
-            }
-        })
-    };
     let on_open = {
         let mount = mount.clone();
         Callback::from(move |id: Option<String>| {
@@ -93,8 +79,19 @@ fn mount(mount: Element) {
     let props = Props {
         backend: worker_backend(asset_url("engine-worker_loader.js")),
         origins: Rc::new(origins),
-        on_answer,
         on_open,
     };
-    yew::Renderer::<LivePanel>::with_root_and_props(mount, props).render();
+    // Its own root, looking like the widget it sits beside (and in the
+    // widget's forced theme, if it has one).
+    let Some(root) = mount
+        .owner_document()
+        .and_then(|d| d.create_element("div").ok())
+    else {
+        return;
+    };
+    let theme = mount.get_attribute("data-theme").unwrap_or_default();
+    root.set_class_name(&format!("troubleshooter ts-live-root {theme}"));
+    if mount.append_child(&root).is_ok() {
+        yew::Renderer::<LivePanel>::with_root_and_props(root, props).render();
+    }
 }

@@ -110,8 +110,6 @@ pub enum Action {
     Paste(String),
     Busy(u64),
     Answered(u64, Rc<Answer>),
-    /// The engine judged a live call: it replaces any paste's answer.
-    LiveAnswered(Rc<Answer>),
     Browsed(Rc<Browsed>),
     Searched(Rc<Results>),
     Failed(String),
@@ -159,15 +157,6 @@ impl Reducible for State {
                 }
                 s.answer = Some(answer);
                 s.view = View::Diagnose;
-            }
-            Action::LiveAnswered(answer) => {
-                // A paste still being diagnosed must not overwrite this.
-                s.generation += 1;
-                s.busy = false;
-                s.error = None;
-                s.keep_selection = false;
-                s.selected = answer.diagnosis.primary.clone();
-                s.answer = Some(answer);
             }
             Action::Browsed(b) => s.browsed = Some(b),
             Action::Searched(r) => s.results = Some(r),

@@ -135,12 +135,26 @@ async function openLive(context, url) {
     consoleText.push(`${m.type()}: ${m.text()}`);
     if (m.type() === "error") consoleErrors.push({ text: m.text(), url: m.location()?.url ?? "" });
   });
-  // The panel reports each answer to the widget as an event on its mount
-  // element (which does not bubble); a capturing listener on the document
-  // sees it wherever the widget puts that element.
   await page.evaluate(() => {
-    window.__tsAnswers = [];
-    document.addEventListener("scopestack-live-answer", (e) => window.__tsAnswers.push(e.detail), true);
+    // The live panel renders in a shadow root of its own: queries and the
+    // page's text must look inside open shadow roots too.
+    window.__roots = () => {
+      const roots = [document];
+      for (let i = 0; i < roots.length; i++) {
+        for (const el of roots[i].querySelectorAll("*")) if (el.shadowRoot) roots.push(el.shadowRoot);
+      }
+      return roots;
+    };
+    window.__q = (sel) => {
+      for (const r of window.__roots()) {
+        const e = r.querySelector(sel);
+        if (e) return e;
+      }
+      return null;
+    };
+    window.__qa = (sel) => window.__roots().flatMap((r) => [...r.querySelectorAll(sel)]);
+    window.__html = () =>
+      window.__roots().map((r) => (r === document ? document.documentElement.outerHTML : r.innerHTML)).join("\n");
   });
   await page.click("#ts-tab-live");
   await page.waitForSelector("[data-role=live-call]", { timeout: 30000 });
@@ -182,18 +196,13 @@ async function fillCall(page, c) {
   await settle(page);
 }
 
-/** Wait for the panel's next answer and for the widget to show it. */
+/** Wait for the panel to show its next answer (it counts them in
+ * `data-answers` on its result area). */
 async function nextAnswer(page, before, timeout = 30000) {
-  await page.waitForFunction((n) => window.__tsAnswers.length > n, before, { timeout });
-  const detail = await page.evaluate(() => window.__tsAnswers[window.__tsAnswers.length - 1]);
-  const primary = JSON.parse(detail)?.diagnosis?.diagnosis?.primary ?? null;
   await page.waitForFunction(
-    (p) =>
-      p === null
-        ? !document.querySelector("[data-section]") || document.querySelector("[data-role=no-error]")
-        : document.querySelector(`[data-section="${p}"]`),
-    primary,
-    { timeout: 10000 },
+    (n) => Number(window.__q("[data-role=live-result]")?.dataset.answers ?? 0) > n,
+    before,
+    { timeout },
   );
   return shown(page);
 }
@@ -201,13 +210,15 @@ async function nextAnswer(page, before, timeout = 30000) {
 /** What the page shows for the latest diagnosis. */
 async function shown(page) {
   return page.evaluate(() => {
-    const section = document.querySelector("[data-section]");
+    // The live call's diagnosis, in the panel's result area.
+    const result = window.__q("[data-role=live-result]");
+    const section = result?.querySelector("[data-section]");
     const checks = {};
-    for (const el of document.querySelectorAll("[data-check]")) checks[el.dataset.check] = el.dataset.state;
-    const status = document.querySelector("[data-role=response-status]");
+    for (const el of result?.querySelectorAll("[data-check]") ?? []) checks[el.dataset.check] = el.dataset.state;
+    const status = window.__q("[data-role=response-status]");
     return {
       section: section ? section.dataset.section : null,
-      noError: !!document.querySelector("[data-role=no-error]"),
+      noError: !!result?.querySelector("[data-role=no-error]"),
       checks,
       status: status ? status.textContent.trim() : null,
     };
@@ -215,7 +226,7 @@ async function shown(page) {
 }
 
 async function answerCount(page) {
-  return page.evaluate(() => window.__tsAnswers.length);
+  return page.evaluate(() => Number(window.__q("[data-role=live-result]")?.dataset.answers ?? 0));
 }
 
 /** Fill, send, and read the diagnosis the widget shows for this call. */
@@ -477,12 +488,12 @@ try {
         await page.fill("#ts-live-token", "");
         await page.click("[data-role=use-token]");
         await page.waitForFunction(
-          (t) => document.querySelector("#ts-live-token").value === t,
+          (t) => window.__q("#ts-live-token").value === t,
           issuedToken,
           { timeout: 5000 },
         );
         assert((await page.getAttribute("#ts-live-token", "type")) === "password", "the token field is a password field");
-        const text = await page.evaluate(() => document.documentElement.outerHTML);
+        const text = await page.evaluate(() => window.__html());
         assert(!text.includes(issuedToken), "the issued token is in the page's HTML");
 
         // Send /v1/me with the token the helper handed over (the field is not refilled).
@@ -502,7 +513,7 @@ try {
 
         await page.click("[data-role=whoami]");
         await page.waitForFunction(
-          () => /belongs to/.test(document.querySelector("[data-role=whoami-result]")?.textContent ?? ""),
+          () => /belongs to/.test(window.__q("[data-role=whoami-result]")?.textContent ?? ""),
           null,
           { timeout: 15000 },
         );
@@ -618,7 +629,7 @@ try {
         await fillCall(page, { origin: A.url, path: "/{slug}/v1/projects/101", token: SEED.adminToken });
         // The command is built by the engine after the lint pause.
         await page.waitForFunction(
-          (u) => document.querySelector("[data-role=curl]").textContent.includes(u),
+          (u) => window.__q("[data-role=curl]").textContent.includes(u),
           `${A.url}/acme/v1/projects/101`,
           { timeout: 5000 },
         );
@@ -664,7 +675,7 @@ try {
         try {
           await p.waitForSelector("#ts-live-origin", { state: "visible", timeout: 10000 });
         } catch {
-          const n = await p.evaluate(() => document.querySelector("[data-allowed-origins]")?.childElementCount);
+          const n = await p.evaluate(() => (window.__q("[data-allowed-origins]")?.shadowRoot?.querySelector("[data-role=live-call]") ? 1 : 0));
           throw new Error(`back on the live tab, the panel is gone (its mount element has ${n} children)`);
         }
         await p.close();
@@ -708,7 +719,7 @@ try {
         ];
         if (issuedToken) secrets.push(issuedToken);
         const places = {
-          DOM: await page.evaluate(() => document.documentElement.outerHTML),
+          DOM: await page.evaluate(() => window.__html()),
           URL: page.url(),
           localStorage: await page.evaluate(() => JSON.stringify(Object.entries(localStorage))),
           sessionStorage: await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage))),

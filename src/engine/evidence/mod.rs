@@ -127,6 +127,9 @@ pub struct Evidence {
     /// Codes named in prose or bare (`401`, `invalid_grant`), when no
     /// structured source gave them.
     pub mentions: Vec<String>,
+    /// The account slug the token belongs to, when a live call asked
+    /// `GET /v1/me` with it (never from a paste).
+    pub token_account: Option<String>,
 }
 
 /// Every format name `formats` may hold, most specific first: what the

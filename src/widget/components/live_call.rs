@@ -161,12 +161,22 @@ pub fn live_call(props: &Props) -> Html {
     };
     let allowed = props.origins.contains(&form.origin);
     let timeout = form.timeout();
+    // `GET /v1/me` with the same token and host: whose token is this?
+    let me_request = {
+        let mut me = (*form).clone();
+        me.method = "GET".into();
+        me.path = "/v1/me".into();
+        me.body = String::new();
+        me.request(&props.token)
+    };
+    let has_token = !props.token.is_empty();
     let on_send = {
         let request = request.clone();
         let sending = sending.clone();
         let outcome = outcome.clone();
         let backend = props.backend.clone();
         let on_answer = props.on_answer.clone();
+        let me_request = me_request.clone();
         Callback::from(move |_| {
             if sending.is_some() || !allowed {
                 return;
@@ -179,10 +189,24 @@ pub fn live_call(props: &Props) -> Html {
             let outcome = outcome.clone();
             let backend = backend.clone();
             let on_answer = on_answer.clone();
+            let me = me_request.clone();
             spawn_local(async move {
                 let result = send(&request, timeout, &handle).await;
                 sending.set(None);
                 outcome.set(Some(result.clone()));
+                // A refusal (403/404) reads differently when we know whose
+                // token this is: ask /v1/me with it, as the article advises.
+                let refused =
+                    matches!(&result, Outcome::Response(r) if r.status == 403 || r.status == 404);
+                let token_account = match Some(me).filter(|_| refused && has_token) {
+                    Some(me) => match send(&me, timeout, &Sending::new()).await {
+                        Outcome::Response(r) if r.status == 200 => {
+                            json_string_field(&r.body, "account-slug")
+                        }
+                        _ => None,
+                    },
+                    None => None,
+                };
                 let reply = Callback::from(move |r: Response| {
                     if let Response::Diagnosis {
                         diagnosis,
@@ -199,6 +223,7 @@ pub fn live_call(props: &Props) -> Html {
                     Request::Exchange {
                         request,
                         outcome: result,
+                        token_account,
                     },
                     reply,
                 );
@@ -214,18 +239,13 @@ pub fn live_call(props: &Props) -> Html {
         })
     };
     let on_whoami = {
-        let form = form.clone();
-        let token = props.token.to_string();
+        let request = me_request.clone();
         let whoami = whoami.clone();
-        let origins = props.origins.clone();
         Callback::from(move |_| {
-            let mut me = (*form).clone();
-            me.method = "GET".into();
-            me.path = "/v1/me".into();
-            if !origins.contains(&me.origin) {
+            if !allowed {
                 return;
             }
-            let request = me.request(&token);
+            let request = request.clone();
             let whoami = whoami.clone();
             whoami.set(Some("Asking /v1/me…".into()));
             spawn_local(async move {

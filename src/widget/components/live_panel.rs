@@ -1,13 +1,16 @@
 //! The "run it live" tab: the token helper and the request builder side by
-//! side, sharing the token. The token lives in this component's memory only,
-//! unless the user opts in to keeping it for the tab (session storage).
+//! side, sharing the token, and the diagnosis of the last call below them.
+//! The token lives in this component's memory only, unless the user opts in
+//! to keeping it for the tab (session storage).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::engine::bundle::Client;
 use crate::widget::backend::LiveBackend as Backend;
 use crate::widget::browser::{session_get, session_remove, session_set};
+use crate::widget::components::diagnosis_view::DiagnosisView;
 use crate::widget::components::live_call::LiveCall;
 use crate::widget::components::token_helper::TokenHelper;
 use crate::widget::state::Answer;
@@ -18,7 +21,7 @@ const KEY: &str = "scopestack-troubleshooter.token";
 pub struct Props {
     pub backend: Backend,
     pub origins: Rc<Vec<String>>,
-    pub on_answer: Callback<Rc<Answer>>,
+    /// Ask the widget to open a section (on its Diagnose tab).
     pub on_open: Callback<Option<String>>,
 }
 
@@ -28,6 +31,48 @@ pub fn live_panel(props: &Props) -> Html {
     let keep = use_state(|| remembered.is_some());
     let token = use_state(|| remembered.unwrap_or_default());
     let handed_over = use_state(|| false);
+    // The last call's diagnosis, and what the user does with its checklist.
+    let answer = use_state(|| None::<Rc<Answer>>);
+    // How many answers were shown: a hook for tests and tooling, no content.
+    let answers = use_state(|| 0u32);
+    let selected = use_state(|| None::<String>);
+    let ticked = use_state(Vec::<String>::new);
+    let client = use_state(|| Client::CustomCode);
+    let on_answer = {
+        let answer = answer.clone();
+        let answers = answers.clone();
+        let selected = selected.clone();
+        Callback::from(move |a: Rc<Answer>| {
+            selected.set(a.diagnosis.primary.clone());
+            answer.set(Some(a));
+            answers.set(*answers + 1);
+        })
+    };
+    let on_toggle = {
+        let ticked = ticked.clone();
+        Callback::from(move |id: String| {
+            let mut t = (*ticked).clone();
+            match t.iter().position(|x| *x == id) {
+                Some(i) => {
+                    t.remove(i);
+                }
+                None => t.push(id),
+            }
+            ticked.set(t);
+        })
+    };
+    let on_select = {
+        let selected = selected.clone();
+        Callback::from(move |id: Option<String>| selected.set(id))
+    };
+    let on_client = {
+        let client = client.clone();
+        Callback::from(move |c: Client| client.set(c))
+    };
+    let on_reference = {
+        let on_open = props.on_open.clone();
+        Callback::from(move |_: ()| on_open.emit(Some("quick-reference".into())))
+    };
     let on_token = {
         let token = token.clone();
         let keep = keep.clone();
@@ -64,17 +109,23 @@ pub fn live_panel(props: &Props) -> Html {
     html! {
         <div class="ts-live-panel">
             <TokenHelper backend={props.backend.clone()} origins={props.origins.clone()}
-                on_token={on_handover} on_answer={props.on_answer.clone()} />
+                on_token={on_handover} on_answer={on_answer.clone()} />
             if *handed_over {
                 <p class="ts-ok" role="status">{ "The access token was put into the request below (hidden)." }</p>
             }
             <LiveCall backend={props.backend.clone()} origins={props.origins.clone()}
                 token={AttrValue::from((*token).clone())} {on_token}
-                on_answer={props.on_answer.clone()} on_open={props.on_open.clone()} />
+                on_answer={on_answer} on_open={props.on_open.clone()} />
             <p class="ts-field">
                 <input type="checkbox" id="ts-keep-token" checked={*keep} onchange={on_keep} />
                 <label for="ts-keep-token">{ "Keep my token in this browser tab until I close it (session storage)" }</label>
             </p>
+            <div class="ts-result" data-role="live-result" data-answers={answers.to_string()} aria-live="polite">
+                <DiagnosisView answer={(*answer).clone()} selected={(*selected).clone()}
+                    browsed={None::<Rc<crate::widget::state::Browsed>>} ticked={(*ticked).clone()}
+                    client={*client} error={None::<String>} support={None::<String>}
+                    {on_toggle} {on_select} {on_client} {on_reference} on_support={Callback::noop()} />
+            </div>
         </div>
     }
 }

@@ -1,12 +1,18 @@
 //! The labelled paste box. A plain textarea, so whatever is pasted stays
 //! text; a dropped file (a HAR, a saved response) is read into it.
 
-use web_sys::{DragEvent, HtmlTextAreaElement};
+use wasm_bindgen::JsCast;
+use web_sys::{ClipboardEvent, DragEvent, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// Files above this are refused with a message rather than read.
 const MAX_FILE: f64 = 25.0 * 1024.0 * 1024.0;
+/// Pastes above this are not put into the box whole: laying out megabytes
+/// of text takes the browser seconds. The box shows the start, read-only,
+/// and all of it is diagnosed.
+const PREVIEW_OVER: usize = 1024 * 1024;
+const PREVIEW: usize = 64 * 1024;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -25,6 +31,23 @@ pub fn paste_box(props: &Props) -> Html {
                 on_input.emit(area.value());
             }
         })
+    };
+    let onpaste = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |e: Event| {
+            let text = e
+                .dyn_ref::<ClipboardEvent>()
+                .and_then(|c| c.clipboard_data())
+                .and_then(|d| d.get_data("text").ok());
+            if let Some(text) = text.filter(|t| t.len() > PREVIEW_OVER) {
+                e.prevent_default();
+                on_input.emit(text);
+            }
+        })
+    };
+    let on_clear = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |_| on_input.emit(String::new()))
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
@@ -61,6 +84,21 @@ pub fn paste_box(props: &Props) -> Html {
         })
     };
     let size = props.value.len();
+    let large = size > PREVIEW_OVER;
+    let shown: AttrValue = if large {
+        let mut end = PREVIEW;
+        while !props.value.is_char_boundary(end) {
+            end -= 1;
+        }
+        format!(
+            "{}\n\n… {} MB pasted: all of it is diagnosed. Clear the box to paste something else.",
+            &props.value[..end],
+            megabytes(size)
+        )
+        .into()
+    } else {
+        props.value.clone()
+    };
     html! {
         <section class="ts-paste">
             <label for="ts-paste-input">{ "Paste the error you got" }</label>
@@ -75,11 +113,16 @@ pub fn paste_box(props: &Props) -> Html {
                 autocomplete="off"
                 aria-describedby="ts-paste-help"
                 placeholder="e.g. HTTP/1.1 401 Unauthorized"
-                value={props.value.clone()}
+                value={shown}
+                readonly={large}
                 {oninput}
+                {onpaste}
                 {ondragover}
                 {ondrop}
             />
+            if large {
+                <p><button type="button" data-role="clear-paste" onclick={on_clear}>{ "Clear the box" }</button></p>
+            }
             if props.busy {
                 <p class="ts-progress" role="status">
                     { format!("Reading {} MB…", megabytes(size)) }

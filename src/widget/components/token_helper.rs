@@ -172,7 +172,14 @@ pub fn token_helper(props: &Props) -> Html {
                         }));
                     }
                 });
-                backend.send(Request::Exchange { request, outcome }, reply);
+                backend.send(
+                    Request::Exchange {
+                        request,
+                        outcome,
+                        token_account: None,
+                    },
+                    reply,
+                );
             });
         })
     };

@@ -3,9 +3,8 @@
 //! in shadow roots, where ids cannot be looked up), so the widget hands the
 //! panel its mount element through a queue on the global object: the panel
 //! module mounts what is queued when it starts, and later mounts through the
-//! function it leaves there. Its DOM events become this widget's actions.
-
-use std::rc::Rc;
+//! function it leaves there. Its requests to open a section become this
+//! widget's actions.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
@@ -13,9 +12,8 @@ use wasm_bindgen::JsCast;
 use web_sys::CustomEvent;
 use yew::prelude::*;
 
-use crate::engine::api::WidgetResponse as Response;
-use crate::widget::live_entry::{ANSWER_EVENT, MOUNT_FUNCTION, MOUNT_QUEUE, OPEN_EVENT};
-use crate::widget::state::{Action, Answer, State};
+use crate::widget::live_entry::{MOUNT_FUNCTION, MOUNT_QUEUE, OPEN_EVENT};
+use crate::widget::state::{Action, State};
 
 // Loaded relative to this snippet's own URL (it sits two folders below the
 // build's root), so it works wherever the widget is served from.
@@ -54,35 +52,26 @@ fn hand_over(mount: &web_sys::Element) -> Option<js_sys::Promise> {
 }
 
 #[hook]
-pub fn use_live_panel(state: &UseReducerHandle<State>, wanted: bool, mount_ref: &NodeRef) {
+pub fn use_live_panel(
+    state: &UseReducerHandle<State>,
+    wanted: bool,
+    mount: Option<&web_sys::Element>,
+) {
     let loaded = use_mut_ref(|| false);
     let dispatcher = state.dispatcher();
-    let mount_ref = mount_ref.clone();
+    let mount = mount.cloned();
     use_effect_with(wanted, move |wanted| {
+        let Some(mount) = mount else { return };
+        // Shown on its tab only; it keeps its state in between.
+        if *wanted {
+            let _ = mount.remove_attribute("hidden");
+        } else {
+            let _ = mount.set_attribute("hidden", "");
+        }
         if !*wanted || *loaded.borrow() {
             return;
         }
-        let Some(mount) = mount_ref.cast::<web_sys::Element>() else {
-            return;
-        };
         *loaded.borrow_mut() = true;
-        let d = dispatcher.clone();
-        let on_answer = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
-            let detail = e
-                .dyn_into::<CustomEvent>()
-                .ok()
-                .and_then(|e| e.detail().as_string());
-            if let Some(Ok(Response::Diagnosis {
-                diagnosis,
-                sections,
-            })) = detail.map(|json| serde_json::from_str::<Response>(&json))
-            {
-                d.dispatch(Action::LiveAnswered(Rc::new(Answer {
-                    diagnosis: Rc::new(diagnosis),
-                    sections,
-                })));
-            }
-        });
         let d = dispatcher.clone();
         let on_open = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
             if let Some(id) = e
@@ -95,10 +84,9 @@ pub fn use_live_panel(state: &UseReducerHandle<State>, wanted: bool, mount_ref: 
         });
         // The listeners live as long as the page: the panel, once mounted,
         // stays (hidden while its tab is not shown).
-        for (name, closure) in [(ANSWER_EVENT, on_answer), (OPEN_EVENT, on_open)] {
-            let _ = mount.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
-            closure.forget();
-        }
+        let _ =
+            mount.add_event_listener_with_callback(OPEN_EVENT, on_open.as_ref().unchecked_ref());
+        on_open.forget();
         if let Some(promise) = hand_over(&mount) {
             let d = dispatcher.clone();
             yew::platform::spawn_local(async move {

@@ -1,0 +1,1180 @@
+// Page tests of every way the widget is embedded, on the built site in
+// Debian's headless Chromium: the <scopestack-troubleshooter> element and
+// its <div data-…> form (script tag), the iframe with iframe-host.js, the
+// standalone page and its support links, and the demo pages in dist/demo/.
+// Host pages are served by a small server of this file's own (per test, on
+// fresh loopback ports, so origins and their storage never carry over), which
+// can add headers (a strict CSP, CORS), mount the build under a sub-path and
+// serve extra files (host pages, knowledge bases). Every page in this run
+// reports CSP violations as console errors, so no test passes with one.
+// Usage: node embed.mjs <abs-dist-dir>
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { launch, open, run, assert } from "./harness.mjs";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const KB_TEXT = fs.readFileSync(path.join(HERE, "..", "..", "static", "kb.json"), "utf8");
+
+const dist = process.argv[2];
+if (!dist || !path.isAbsolute(dist)) {
+  console.error("usage: node embed.mjs <absolute-dist-dir>");
+  process.exit(2);
+}
+if (!fs.existsSync(path.join(dist, "embed.js")) || !fs.existsSync(path.join(dist, "demo", "help-article.html"))) {
+  console.error(`embed.mjs: ${dist} has no embed.js or demo/ (run scripts/postbuild.mjs on it first)`);
+  process.exit(2);
+}
+
+// A hung browser must not hold the run (or the machine) forever.
+const WATCHDOG_MS = 12 * 60 * 1000;
+const watchdog = setTimeout(() => {
+  console.error(`embed page tests: no end after ${WATCHDOG_MS / 60000} minutes, giving up`);
+  process.exit(1);
+}, WATCHDOG_MS);
+watchdog.unref();
+
+const ENGINE_MS = 30000;
+
+// ---------------------------------------------------------------- pastes ---
+
+// Secrets that must never leave the widget: not in events, messages or links.
+const BEARER = "Zx9Qw7Er5Ty3Ui1Op0As8Df6Gh4Jk2LmNb7Vc5Xz3Q";
+const CLIENT_SECRET = "ssk-secret-pw-Vq3Zr8Kd2Lm7Tx5Pn9Hc4Wb";
+const REFRESH = "rt-Hq8Wm2Kd5Zp9Lx3Tc7Vb1Nf4Gj6Rs0Ye";
+
+const CURL_401 = `* Connected to api.scopestack.io (52.1.2.3) port 443 (#0)
+> GET /acme/v1/projects HTTP/2
+> Host: api.scopestack.io
+> Authorization: Bearer ${BEARER}
+> Accept: application/vnd.api+json
+>
+< HTTP/2 401
+< content-type: application/vnd.api+json
+< www-authenticate: Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token expired"
+< content-length: 0
+<
+* Connection #0 to host api.scopestack.io left intact`;
+
+const GRANT_WITH_SECRETS = `POST https://app.scopestack.io/oauth/token
+400
+Request Headers
+Authorization: Bearer ${BEARER}
+Content-Type: application/x-www-form-urlencoded
+User-Agent: PostmanRuntime/7.39.0
+Request Body
+grant_type=refresh_token&refresh_token=${REFRESH}&client_id=ssk-lO0I1-pw-7dQ2mX9vTb4LcR8nE3aWf6Yh&client_secret=${CLIENT_SECRET}
+Response Headers
+Content-Type: application/json; charset=utf-8
+Response Body
+{"error":"invalid_grant","error_description":"The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client."}`;
+
+const INVALID_GRANT = `{"error":"invalid_grant","error_description":"The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client."}`;
+
+const JSONAPI_422 = JSON.stringify({
+  errors: [{ title: "can't be blank", detail: "name - can't be blank", code: "100", source: { pointer: "/data/attributes/name" }, status: "422" }],
+});
+
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
+
+// --------------------------------------------------------------- servers ---
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+};
+const mime = (p) => TYPES[path.extname(p)] ?? "application/octet-stream";
+
+/**
+ * A loopback server: `pages` (path → text, or { body, type, status }) first,
+ * then the build under `prefix` (when `build`), else 404. `headers` go on
+ * every answer; `cors` adds `Access-Control-Allow-Origin: *`.
+ */
+async function site({ build = true, prefix = "/", headers = {}, cors = false } = {}) {
+  const pages = {};
+  const extra = { "cache-control": "no-store", ...headers, ...(cors ? { "access-control-allow-origin": "*" } : {}) };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    const page = pages[url.pathname];
+    if (page !== undefined) {
+      const p = typeof page === "string" ? { body: page } : page;
+      res.writeHead(p.status ?? 200, { "content-type": p.type ?? mime(url.pathname), ...extra }).end(p.body);
+      return;
+    }
+    if (build && url.pathname.startsWith(prefix)) {
+      let file = path.normalize(path.join(dist, decodeURIComponent(url.pathname.slice(prefix.length))));
+      if (!file.startsWith(path.resolve(dist))) {
+        res.writeHead(403, extra).end();
+        return;
+      }
+      if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+      fs.readFile(file, (err, data) => {
+        if (err) res.writeHead(404, { "content-type": "text/plain", ...extra }).end("not found");
+        else res.writeHead(200, { "content-type": mime(file), ...extra }).end(data);
+      });
+      return;
+    }
+    res.writeHead(404, { "content-type": "text/plain", ...extra }).end("not found");
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const watchdogTimer = setTimeout(() => server.close(), WATCHDOG_MS);
+  watchdogTimer.unref();
+  return {
+    origin,
+    pages,
+    url: (p) => origin + p,
+    close: () => {
+      server.closeAllConnections?.();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** Run `fn` with fresh servers made from `specs`, closed afterwards. */
+async function withSites(specs, fn) {
+  const sites = [];
+  try {
+    for (const spec of specs) sites.push(await site(spec));
+    await fn(...sites);
+  } finally {
+    for (const s of sites) await s.close();
+  }
+}
+
+/** A CSP-clean host page: scripts and styles only as files. */
+function hostPage({ head = "", body = "", title = "Host page" }) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body>${body}</body></html>`;
+}
+
+// --------------------------------------------------------------- browser ---
+
+const browser = await launch();
+// Every page of this run turns a CSP violation into a console error (and
+// keeps a list per frame), so the harness's "no console errors" catches it.
+await browser.context.addInitScript(() => {
+  window.__csp = [];
+  window.addEventListener(
+    "securitypolicyviolation",
+    (e) => {
+      const v = `${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"} at ${e.sourceFile}:${e.lineNumber}`;
+      window.__csp.push(v);
+      console.error(`CSP violation: ${v}`);
+    },
+    true,
+  );
+});
+
+/**
+ * Open `url` collecting every console message (main page, frames, workers)
+ * and page errors; `ready` waits for a widget in the page (not in a frame).
+ */
+async function visit(url, { ready = false, viewport } = {}) {
+  const page = await browser.context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  const messages = [];
+  const problems = [];
+  const note = (m, where) => {
+    messages.push({ type: m.type(), text: m.text() });
+    if (m.type() === "error") problems.push(`console error${where}: ${m.text()}`);
+  };
+  page.on("console", (m) => note(m, ""));
+  page.on("worker", (w) => w.on("console", (m) => note(m, " (worker)")));
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("dialog", (d) => {
+    problems.push(`dialog opened: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
+  await page.goto(url);
+  if (ready) await page.waitForSelector("[data-ready=true]", { timeout: ENGINE_MS });
+  return { page, messages, problems };
+}
+
+/** Every frame's recorded CSP violations (the init script's list). */
+async function cspViolations(page) {
+  const all = [];
+  for (const f of page.frames()) {
+    const list = await f.evaluate(() => window.__csp ?? []).catch(() => []);
+    all.push(...list.map((v) => `${f.url()}: ${v}`));
+  }
+  return all;
+}
+
+const FRAME = "iframe[data-scopestack-troubleshooter]";
+
+/** The widget's frame (a Frame, for evaluate) once its widget is ready. */
+async function widgetFrame(page, selector = FRAME) {
+  await page.frameLocator(selector).locator("[data-ready=true]").waitFor({ timeout: ENGINE_MS });
+  const handle = await page.$(selector);
+  return handle.contentFrame();
+}
+
+async function sleep(ms) {
+  await new Promise((r) => setTimeout(r, ms));
+}
+
+/** Poll `fn` until it is truthy; its last value is returned either way. */
+async function until(fn, ms = 5000) {
+  const end = Date.now() + ms;
+  let v;
+  while (Date.now() < end) {
+    v = await fn();
+    if (v) return v;
+    await sleep(100);
+  }
+  return fn();
+}
+
+function noProblems(problems, what = "") {
+  assert(problems.length === 0, `${what}${what ? ": " : ""}${problems.join("\n")}`);
+}
+
+function secretFree(text, what) {
+  for (const s of [BEARER, CLIENT_SECRET, REFRESH, "hunter2"]) {
+    assert(!text.includes(s), `${what} contains the secret ${s}: ${text.slice(0, 400)}`);
+    assert(!decodeURIComponentSafe(text).includes(s), `${what} contains the secret ${s} (percent-encoded)`);
+  }
+}
+
+function decodeURIComponentSafe(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+// ------------------------------------------------ the element's host pages ---
+
+// Records the events of every widget on the page (element or iframe) as JSON
+// of their detail, for the tests to read back.
+const RECORDER_JS = `window.__events = [];
+window.__messages = [];
+const record = (e) => window.__events.push({ type: e.type, id: e.target.id || e.target.tagName, keys: Object.keys(e.detail ?? {}), detail: JSON.stringify(e.detail) });
+for (const el of document.querySelectorAll("scopestack-troubleshooter, iframe[data-scopestack-troubleshooter], div[data-scopestack-troubleshooter]")) {
+  el.addEventListener("diagnosed", record);
+  el.addEventListener("support-requested", record);
+}
+window.addEventListener("message", (e) => window.__messages.push(JSON.stringify(e.data)));
+`;
+
+// Queued before the widget's script loads, as the README shows.
+const QUEUE_JS = `window.ScopeStackTroubleshooter ??= { q: [], open(o) { this.q.push(o); } };
+window.ScopeStackTroubleshooter.open({ section: "invalid_grant" });
+`;
+
+/** A host page with `body`, embed.js from `widget` (a site or origin+prefix). */
+function elementHost(embedSrc, body, { queue = false, css = false } = {}) {
+  const head = [
+    css ? `<link rel="stylesheet" href="/host.css">` : "",
+    queue ? `<script src="/queue.js"></script>` : "",
+    `<script type="module" src="${embedSrc}"></script>`,
+    `<script type="module" src="/recorder.js"></script>`,
+  ].join("");
+  return hostPage({ head, body });
+}
+
+function iframeHost(widgetBase, parentOrigin, { queue = false, extraBody = "" } = {}) {
+  const src = `${widgetBase}index.html?embed=1&parent=${encodeURIComponent(parentOrigin)}`;
+  const head = [
+    queue ? `<script src="/queue.js"></script>` : "",
+    `<script type="module" src="${widgetBase}iframe-host.js"></script>`,
+    `<script type="module" src="/recorder.js"></script>`,
+  ].join("");
+  return hostPage({
+    head,
+    body: `<h1>Host with a frame</h1><iframe data-scopestack-troubleshooter title="ScopeStack API Troubleshooter" src="${src}"></iframe>${extraBody}`,
+  });
+}
+
+function addHostFiles(s) {
+  s.pages["/recorder.js"] = RECORDER_JS;
+  s.pages["/queue.js"] = QUEUE_JS;
+}
+
+/** The sections shown inside one element (by CSS selector of the host element). */
+async function sectionsIn(page, host) {
+  return page.locator(`${host} [data-section]`).evaluateAll((els) => els.map((e) => e.getAttribute("data-section")));
+}
+
+async function waitSection(scope, id, ms = ENGINE_MS) {
+  await scope.locator(`[data-section='${id}']`).first().waitFor({ timeout: ms });
+}
+
+// ---------------------------------------------------------------- tests ---
+
+const tests = [
+  [
+    "element embed: <scopestack-troubleshooter> mounts in an open shadow root with its options and diagnoses a paste",
+    () =>
+      withSites([{}], async (s) => {
+        addHostFiles(s);
+        s.pages["/host.html"] = elementHost(
+          "/embed.js",
+          `<h1>Help</h1><scopestack-troubleshooter id="w" compact theme="light" accent="#b00" allowed-origins="http://127.0.0.1:9"
+             support="help@scopestack.io"></scopestack-troubleshooter>`,
+        );
+        const { page, problems } = await open(browser.context, s.url("/host.html"));
+        const shape = await page.evaluate(() => {
+          const el = document.getElementById("w");
+          const root = el.shadowRoot;
+          const main = root?.querySelector("main.troubleshooter");
+          return {
+            open: !!root,
+            classes: main?.className ?? "",
+            h1: root?.querySelectorAll("h1").length,
+            footer: root?.querySelectorAll("footer").length,
+            lede: root?.querySelectorAll(".ts-lede").length,
+            accent: main ? getComputedStyle(main).getPropertyValue("--ts-accent").trim() : "",
+            lightDomChildren: el.children.length,
+            hash: location.hash,
+          };
+        });
+        assert(shape.open, "the element has an open shadow root");
+        assert(/\bts-element\b/.test(shape.classes) && /\bts-compact\b/.test(shape.classes) && /\bts-theme-light\b/.test(shape.classes), `classes: ${shape.classes}`);
+        assert(shape.h1 === 0 && shape.footer === 0, "no page heading or footer inside a host page");
+        assert(shape.lede === 0, "compact: no lede");
+        assert(shape.accent === "#b00", `accent attribute applied: --ts-accent is ${shape.accent}`);
+        assert(shape.lightDomChildren === 0, "nothing added to the host's light DOM");
+        await page.locator("#w textarea[data-role=paste]").fill(CURL_401);
+        await waitSection(page.locator("#w"), "401-unauthorized");
+        assert((await page.locator("#w [data-check][data-state]").count()) > 0, "a checklist with states");
+        const contact = await page.locator("#w [data-role=contact-support]").getAttribute("href");
+        assert(contact?.startsWith("mailto:help@scopestack.io"), `support attribute → mailto link: ${contact}`);
+        assert((await page.evaluate(() => location.hash)) === shape.hash, "the host page's address is not changed");
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+  [
+    "element embed: <div data-scopestack-troubleshooter data-section> becomes a widget opened at its section, and diagnoses",
+    () =>
+      withSites([{}], async (s) => {
+        addHostFiles(s);
+        s.pages["/host.html"] = elementHost("/embed.js", `<div id="d" data-scopestack-troubleshooter data-section="403" data-compact></div>`);
+        const { page, problems } = await open(browser.context, s.url("/host.html"));
+        const inner = await page.evaluate(() => {
+          const el = document.querySelector("#d > scopestack-troubleshooter");
+          return { tag: !!el, shadow: !!el?.shadowRoot, compact: !!el?.shadowRoot?.querySelector(".ts-compact") };
+        });
+        assert(inner.tag && inner.shadow && inner.compact, `the div holds a compact element widget: ${JSON.stringify(inner)}`);
+        await waitSection(page.locator("#d"), "403-forbidden");
+        await page.locator("#d textarea[data-role=paste]").fill(JSONAPI_422);
+        await waitSection(page.locator("#d"), "422-unprocessable-entity");
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+  [
+    "iframe embed (cross-origin): index.html?embed=1 mounts chrome-less and diagnoses a paste",
+    () =>
+      withSites([{ cors: true }, { build: false }], async (w, h) => {
+        addHostFiles(h);
+        h.pages["/host.html"] = iframeHost(`${w.origin}/`, h.origin);
+        const { page, problems } = await visit(h.url("/host.html"));
+        const frame = await widgetFrame(page);
+        const shape = await frame.evaluate(() => ({
+          h1: document.querySelectorAll("h1").length,
+          footer: document.querySelectorAll("footer").length,
+          iframeClass: !!document.querySelector("main.ts-iframe"),
+          title: document.querySelector(".ts-title")?.textContent ?? "",
+        }));
+        assert(shape.h1 === 0 && shape.footer === 0 && shape.iframeClass, `chrome-less: ${JSON.stringify(shape)}`);
+        await page.frameLocator(FRAME).locator("textarea[data-role=paste]").fill(INVALID_GRANT);
+        await waitSection(page.frameLocator(FRAME), "oauth-invalid-grant");
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+  [
+    "standalone index.html mounts with its page chrome, diagnoses, and support links (#401-unauthorized, #invalid_grant, #s=…&t=…&p=…) open their section",
+    () =>
+      withSites([{}], async (s) => {
+        const { page, problems } = await open(browser.context, s.url("/index.html"));
+        assert((await page.locator("h1").count()) === 1 && (await page.locator("footer").count()) === 1, "standalone has h1 and footer");
+        await page.locator("textarea[data-role=paste]").fill(JSONAPI_422);
+        await waitSection(page, "422-unprocessable-entity");
+        noProblems(problems);
+        await page.close();
+        for (const [fragment, id] of [
+          ["#401-unauthorized", "401-unauthorized"],
+          ["#invalid_grant", "oauth-invalid-grant"],
+          ["#504", "504-gateway-timeout"],
+        ]) {
+          const { page: p, problems: pr } = await open(browser.context, s.url(`/index.html${fragment}`));
+          await waitSection(p, id);
+          noProblems(pr, fragment);
+          await p.close();
+        }
+        const paste = `{"errors":[{"status":"403","title":"Forbidden"}]}`;
+        const link = `/index.html#s=403-forbidden&t=403-forbidden/wrong-account&p=${encodeURIComponent(paste)}`;
+        const { page: p, problems: pr } = await open(browser.context, s.url(link));
+        await waitSection(p, "403-forbidden");
+        assert((await p.locator("textarea[data-role=paste]").inputValue()).includes('"Forbidden"'), "the link's paste is in the box");
+        const box = p.locator("[data-check='403-forbidden/wrong-account'] input[type=checkbox]");
+        assert(await box.isChecked(), "the link's ticked check is ticked");
+        noProblems(pr, "s/t/p link");
+        await p.close();
+      }),
+  ],
+  [
+    "demo/help-article.html: the article with its tables, the widget right after Quick Reference, no console errors",
+    () =>
+      withSites([{}], async (s) => {
+        const { page, problems } = await open(browser.context, s.url("/demo/help-article.html"));
+        const layout = await page.evaluate(() => {
+          const qr = document.getElementById("hc-quick-reference");
+          const el = document.querySelector("scopestack-troubleshooter");
+          return {
+            tables: document.querySelectorAll("article table").length,
+            sidebar: document.querySelectorAll(".hc-sidebar a").length,
+            after: !!(qr && el && qr.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING),
+            title: document.title,
+          };
+        });
+        assert(layout.tables >= 8, `the article's tables: ${layout.tables}`);
+        assert(layout.sidebar >= 8, "a sidebar nav");
+        assert(layout.after, "the widget comes after the Quick Reference section");
+        await page.locator("scopestack-troubleshooter textarea[data-role=paste]").fill(CURL_401);
+        await waitSection(page, "401-unauthorized");
+        // The sidebar's anchors are the host's: following one leaves the widget where it was.
+        await page.locator(".hc-sidebar a[href='#hc-quick-reference']").click();
+        await sleep(500);
+        assert((await sectionsIn(page, "scopestack-troubleshooter")).includes("401-unauthorized"), "the diagnosis stays after a sidebar click");
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+  [
+    "demo/iframe.html: the frame mounts, its events show in the host's log, the host's buttons open a section, no console errors",
+    () =>
+      withSites([{}], async (s) => {
+        const { page, problems } = await visit(s.url("/demo/iframe.html"));
+        await widgetFrame(page);
+        await page.frameLocator(FRAME).locator("textarea[data-role=paste]").fill(CURL_401);
+        await waitSection(page.frameLocator(FRAME), "401-unauthorized");
+        await page.locator("[data-role=event-log] li", { hasText: "diagnosed: 401-unauthorized" }).first().waitFor({ timeout: 5000 });
+        await page.locator("button[data-open-section=invalid_grant]").click();
+        await waitSection(page.frameLocator(FRAME), "oauth-invalid-grant");
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+  [
+    "demo/chat.html: a 360 px chat panel whose agent link opens the embedded widget at the section, without leaving the page",
+    () =>
+      withSites([{}], async (s) => {
+        const { page, problems } = await visit(s.url("/demo/chat.html"), { viewport: { width: 1280, height: 900 } });
+        const panel = await page.locator("aside.chat").boundingBox();
+        assert(panel && Math.round(panel.width) === 360, `chat panel width ${panel?.width}`);
+        const before = page.url();
+        await page.locator("a[data-troubleshooter-link]", { hasText: "invalid_grant" }).click();
+        await waitSection(page.locator("aside.chat scopestack-troubleshooter"), "oauth-invalid-grant");
+        assert(page.url() === before, `the page stayed: ${page.url()}`);
+        const fit = await page.evaluate(() => {
+          const el = document.querySelector("aside.chat scopestack-troubleshooter");
+          const main = el.shadowRoot.querySelector("main");
+          return { width: el.getBoundingClientRect().width, scroll: main.scrollWidth, client: main.clientWidth };
+        });
+        assert(fit.width <= 360, `widget width ${fit.width}`);
+        assert(fit.scroll <= fit.client + 1, `no sideways scrolling in the panel: ${fit.scroll} > ${fit.client}`);
+        await page.locator("a[data-troubleshooter-link]", { hasText: "401" }).click();
+        await waitSection(page.locator("aside.chat scopestack-troubleshooter"), "401-unauthorized");
+        // The link works without the panel too: the standalone page at that section.
+        const href = await page.locator("a[data-troubleshooter-link]", { hasText: "invalid_grant" }).getAttribute("href");
+        const { page: p2, problems: pr2 } = await open(browser.context, new URL(href, s.url("/demo/chat.html")).href);
+        await waitSection(p2, "oauth-invalid-grant");
+        noProblems(pr2, "standalone from the chat link");
+        await p2.close();
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+  [
+    "two elements on one page do not interfere: different pastes, different sections; a tick in one is not a tick in the other",
+    () =>
+      withSites([{}], async (s) => {
+        addHostFiles(s);
+        s.pages["/host.html"] = elementHost(
+          "/embed.js",
+          `<scopestack-troubleshooter id="a"></scopestack-troubleshooter><scopestack-troubleshooter id="b"></scopestack-troubleshooter>`,
+        );
+        const { page, problems } = await open(browser.context, s.url("/host.html"));
+        await page.locator("#a [data-ready=true]").waitFor({ timeout: ENGINE_MS });
+        await page.locator("#b [data-ready=true]").waitFor({ timeout: ENGINE_MS });
+        await page.locator("#a textarea[data-role=paste]").fill(CURL_401);
+        await page.locator("#b textarea[data-role=paste]").fill(INVALID_GRANT);
+        await waitSection(page.locator("#a"), "401-unauthorized");
+        await waitSection(page.locator("#b"), "oauth-invalid-grant");
+        assert(!(await sectionsIn(page, "#a")).includes("oauth-invalid-grant"), "a shows only its own diagnosis");
+        assert(!(await sectionsIn(page, "#b")).includes("401-unauthorized"), "b shows only its own diagnosis");
+        assert((await page.locator("#a textarea[data-role=paste]").inputValue()) === CURL_401, "a keeps its paste");
+        assert((await page.locator("#b textarea[data-role=paste]").inputValue()) === INVALID_GRANT, "b keeps its paste");
+        // The same section in both, then a tick in a only.
+        await page.evaluate(() => document.getElementById("b").open({ section: "401-unauthorized" }));
+        await waitSection(page.locator("#b"), "401-unauthorized");
+        const aBox = page.locator("#a [data-check='401-unauthorized/token-expired'] input[type=checkbox]");
+        const bBox = page.locator("#b [data-check='401-unauthorized/token-expired'] input[type=checkbox]");
+        await aBox.check();
+        assert(await aBox.isChecked(), "a's box is ticked");
+        await sleep(300);
+        assert(!(await bBox.isChecked()), "b's box for the same check is not ticked");
+        assert((await page.locator("#b [data-check] input:checked").count()) === 0, "nothing is ticked in b");
+        // Labels point at their own shadow root's box.
+        await page.locator("#b [data-check='401-unauthorized/header-missing'] label").click();
+        assert(await page.locator("#b [data-check='401-unauthorized/header-missing'] input").isChecked(), "b's label ticks b's box");
+        assert(!(await page.locator("#a [data-check='401-unauthorized/header-missing'] input").isChecked()), "and not a's");
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+  [
+    "hostile host CSS does not break the widget (paste box visible, buttons readable) and the widget's CSS does not leak into the host",
+    () =>
+      withSites([{}], async (s) => {
+        addHostFiles(s);
+        s.pages["/host.css"] = `
+          :root { --ts-accent: red; --ts-bg: black; --ts-fg: black; }
+          body { font: 15px/1.4 Georgia, serif; color: rgb(20, 20, 20); }
+          .host-button { color: rgb(10, 20, 30); background: rgb(250, 240, 200); font: 700 13px/1.1 serif; padding: 3px 9px; border: 2px solid rgb(1, 2, 3); border-radius: 0; }
+          .host-area { font: 12px monospace; background: rgb(200, 255, 200); }
+          .hostile { color: white; background: white; font-size: 5px; line-height: 0.5; letter-spacing: 0.4em; word-spacing: 2em; text-transform: uppercase; text-align: right; white-space: nowrap; }
+          .hostile *:not(scopestack-troubleshooter) { display: none !important; }
+          .hostile button, button.x, .hostile * button { color: white !important; background: white !important; }
+          .hostile textarea, textarea.x { display: none !important; }
+          .hostile input { display: none !important; }
+          .hostile div, .hostile main, .hostile section { display: none !important; }
+        `;
+        const body = `<button class="host-button" id="host-button" type="button">Host button</button>
+          <textarea class="host-area" id="host-area">host</textarea>
+          <article class="hostile"><h2>Other content</h2><p>More <span>text</span></p><div><button>x</button></div>
+          <scopestack-troubleshooter id="w"></scopestack-troubleshooter></article>`;
+        s.pages["/host.html"] = elementHost("/embed.js", body, { css: true });
+        s.pages["/control.html"] = hostPage({ head: `<link rel="stylesheet" href="/host.css">`, body });
+        const hostStyle = (page) =>
+          page.evaluate(() => {
+            const pick = (el) => {
+              const c = getComputedStyle(el);
+              return ["color", "backgroundColor", "font", "padding", "border", "borderRadius", "boxSizing", "margin"].map((k) => `${k}=${c[k]}`).join("; ");
+            };
+            return {
+              button: pick(document.getElementById("host-button")),
+              area: pick(document.getElementById("host-area")),
+              body: pick(document.body),
+              buttonBox: JSON.stringify(document.getElementById("host-button").getBoundingClientRect()),
+            };
+          });
+        const control = await visit(s.url("/control.html"));
+        const expected = await hostStyle(control.page);
+        await control.page.close();
+
+        const { page, problems } = await open(browser.context, s.url("/host.html"));
+        const box = await page.locator("#w textarea[data-role=paste]").boundingBox();
+        assert(box && box.width > 100 && box.height > 40, `paste box visible: ${JSON.stringify(box)}`);
+        await page.locator("#w textarea[data-role=paste]").fill(CURL_401);
+        await waitSection(page.locator("#w"), "401-unauthorized");
+        const look = await page.evaluate(() => {
+          const parse = (c) => {
+            const m = /rgba?\(([^)]+)\)/.exec(c);
+            if (!m) return null;
+            const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+            return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+          };
+          const lum = ({ r, g, b }) => {
+            const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+            return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+          };
+          const bgOf = (el) => {
+            for (let n = el; n; n = n.parentElement ?? n.getRootNode().host) {
+              const c = parse(getComputedStyle(n).backgroundColor);
+              if (c && c.a > 0.5) return c;
+            }
+            return { r: 255, g: 255, b: 255, a: 1 };
+          };
+          const ratio = (el) => {
+            const fg = lum(parse(getComputedStyle(el).color));
+            const bg = lum(bgOf(el));
+            return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+          };
+          const root = document.getElementById("w").shadowRoot;
+          const buttons = [...root.querySelectorAll("button, summary")].filter((b) => b.getBoundingClientRect().width > 0);
+          const area = root.querySelector("textarea[data-role=paste]");
+          const ac = getComputedStyle(area);
+          return {
+            buttons: buttons.map((b) => ({ text: b.textContent.trim().slice(0, 30), ratio: ratio(b) })),
+            area: { ratio: ratio(area), fontSize: parseFloat(ac.fontSize), letterSpacing: ac.letterSpacing, transform: ac.textTransform, display: ac.display },
+            summary: ratio(root.querySelector(".ts-summary")),
+          };
+        });
+        assert(look.buttons.length >= 3, `visible buttons in the widget: ${look.buttons.length}`);
+        for (const b of look.buttons) assert(b.ratio >= 4.5, `button "${b.text}" contrast ${b.ratio.toFixed(2)} < 4.5`);
+        assert(look.area.ratio >= 4.5 && look.summary >= 4.5, `text contrast: paste ${look.area.ratio.toFixed(2)}, summary ${look.summary.toFixed(2)}`);
+        assert(look.area.fontSize >= 12, `the page's font-size does not reach in: ${look.area.fontSize}px`);
+        assert(look.area.letterSpacing === "normal" && look.area.transform === "none", `inherited text styles stay out: ${JSON.stringify(look.area)}`);
+        const after = await hostStyle(page);
+        for (const k of Object.keys(expected)) assert(after[k] === expected[k], `host ${k} changed by the widget:\n  ${expected[k]}\n  ${after[k]}`);
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+  [
+    "the iframe grows with its content after a diagnosis, to the content's height and no further",
+    () =>
+      withSites([{ cors: true }, { build: false }], async (w, h) => {
+        addHostFiles(h);
+        h.pages["/host.html"] = iframeHost(`${w.origin}/`, h.origin);
+        const { page, problems } = await visit(h.url("/host.html"));
+        const frame = await widgetFrame(page);
+        const height = () => page.locator(FRAME).evaluate((f) => f.getBoundingClientRect().height);
+        const appHeight = () => frame.evaluate(() => Math.ceil(document.getElementById("app").getBoundingClientRect().height));
+        await until(async () => Math.abs((await height()) - (await appHeight())) <= 2, 5000);
+        const h0 = await height();
+        assert(Math.abs(h0 - (await appHeight())) <= 2, `the empty widget's frame fits it: ${h0} vs ${await appHeight()}`);
+        await page.frameLocator(FRAME).locator("textarea[data-role=paste]").fill(CURL_401);
+        await waitSection(page.frameLocator(FRAME), "401-unauthorized");
+        const h1 = await until(async () => {
+          const v = await height();
+          return v > h0 + 200 ? v : 0;
+        }, 5000);
+        assert(h1 > h0 + 200, `the frame grew: ${h0} → ${await height()}`);
+        await sleep(1000);
+        const settled = await height();
+        await sleep(1000);
+        assert((await height()) === settled, "the height settles (no resize loop)");
+        const content = await appHeight();
+        assert(Math.abs(settled - content) <= 2, `frame height ${settled} matches the content ${content}`);
+        assert(settled < 20000, `a reasonable height: ${settled}`);
+        // Scrolling inside the frame is not needed: it shows all of its content.
+        const inner = await frame.evaluate(() => ({ scroll: document.documentElement.scrollHeight, client: document.documentElement.clientHeight }));
+        assert(inner.scroll <= inner.client + 2, `no inner scrollbar: ${JSON.stringify(inner)}`);
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+  [
+    "element events: `diagnosed` carries exactly {section} and nothing of the paste; `support-requested` after copying the support message",
+    () =>
+      withSites([{}], async (s) => {
+        addHostFiles(s);
+        s.pages["/host.html"] = elementHost("/embed.js", `<scopestack-troubleshooter id="w" support="help@scopestack.io"></scopestack-troubleshooter>`);
+        const { page, problems } = await open(browser.context, s.url("/host.html"));
+        await page.locator("#w textarea[data-role=paste]").fill(CURL_401);
+        await waitSection(page.locator("#w"), "401-unauthorized");
+        const diagnosed = await until(() => page.evaluate(() => window.__events.filter((e) => e.type === "diagnosed")), 5000);
+        assert(diagnosed.length >= 1, "a diagnosed event");
+        for (const e of diagnosed) {
+          assert(e.id === "w", `on the element: ${e.id}`);
+          assert(JSON.stringify(e.keys) === '["section"]', `detail keys: ${JSON.stringify(e.keys)}`);
+          secretFree(e.detail, "diagnosed detail");
+          assert(!e.detail.includes("Doorkeeper") && !e.detail.includes("acme"), `no paste text in the detail: ${e.detail}`);
+        }
+        assert(JSON.parse(diagnosed.at(-1).detail).section === "401-unauthorized", `last section: ${diagnosed.at(-1).detail}`);
+        const composed = await page.evaluate(() => {
+          const el = document.getElementById("w");
+          return new Promise((resolve) => {
+            document.addEventListener("diagnosed", (e) => resolve({ target: e.target === el, detail: e.detail, custom: e instanceof CustomEvent }), { once: true });
+            el.open({ section: "403" });
+          });
+        });
+        assert(composed.target && composed.custom && composed.detail.section === "403-forbidden", `bubbles to the document from the element: ${JSON.stringify(composed)}`);
+        assert((await page.evaluate(() => window.__events.filter((e) => e.type === "support-requested").length)) === 0, "no support-requested before asking");
+        await page.locator("#w textarea[data-role=paste]").fill(CURL_401);
+        await waitSection(page.locator("#w"), "401-unauthorized");
+        await page.locator("#w details.ts-bundle summary").click();
+        await page.locator("#w [data-role=copy-bundle]").click();
+        const support = await until(() => page.evaluate(() => window.__events.filter((e) => e.type === "support-requested")), 5000);
+        assert(support.length === 1, `one support-requested: ${JSON.stringify(support)}`);
+        assert(JSON.stringify(support[0].keys) === '["section"]' && JSON.parse(support[0].detail).section === "401-unauthorized", `support-requested detail: ${support[0].detail}`);
+        secretFree(await page.locator("#w [data-role=support-bundle]").textContent(), "the support message");
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+  [
+    "iframe events arrive on the <iframe> with exactly {section}; no paste text crosses postMessage; a frame whose parent= is another origin tells this page nothing",
+    () =>
+      withSites([{ cors: true }, { build: false }, { build: false }], async (w, h, other) => {
+        addHostFiles(h);
+        const wrong = `${w.origin}/index.html?embed=1&parent=${encodeURIComponent(other.origin)}`;
+        h.pages["/host.html"] = iframeHost(`${w.origin}/`, h.origin, {
+          extraBody: `<iframe id="wrong" data-scopestack-troubleshooter title="misconfigured" src="${wrong}"></iframe>`,
+        });
+        const { page, problems } = await visit(h.url("/host.html"));
+        await widgetFrame(page, `${FRAME}:not(#wrong)`);
+        await widgetFrame(page, "#wrong");
+        const wrongHeight0 = await page.locator("#wrong").evaluate((f) => f.getBoundingClientRect().height);
+        await page.frameLocator(`${FRAME}:not(#wrong)`).locator("textarea[data-role=paste]").fill(GRANT_WITH_SECRETS);
+        await page.frameLocator("#wrong").locator("textarea[data-role=paste]").fill(GRANT_WITH_SECRETS);
+        await waitSection(page.frameLocator(`${FRAME}:not(#wrong)`), "oauth-invalid-grant");
+        await waitSection(page.frameLocator("#wrong"), "oauth-invalid-grant");
+        const events = await until(async () => {
+          const all = await page.evaluate(() => window.__events);
+          return all.some((e) => e.type === "diagnosed") ? all : null;
+        }, 5000);
+        assert(events, "a diagnosed event on the iframe");
+        for (const e of events) {
+          assert(e.id === "IFRAME", `dispatched on the iframe: ${e.id}`);
+          assert(JSON.stringify(e.keys) === '["section"]', `detail keys ${JSON.stringify(e.keys)}`);
+        }
+        assert(events.some((e) => e.type === "diagnosed" && JSON.parse(e.detail).section === "oauth-invalid-grant"), JSON.stringify(events));
+        const messages = await page.evaluate(() => window.__messages);
+        assert(messages.length > 0, "messages came from the frame");
+        for (const m of messages) {
+          secretFree(m, "a message to the host");
+          assert(!m.includes("PostmanRuntime") && !m.includes("error_description"), `no paste text in messages: ${m}`);
+        }
+        // Support requested inside the frame reaches the iframe element.
+        const good = page.frameLocator(`${FRAME}:not(#wrong)`);
+        await good.locator("details.ts-bundle summary").click();
+        await good.locator("[data-role=copy-bundle]").click();
+        const support = await until(() => page.evaluate(() => window.__events.filter((e) => e.type === "support-requested")), 5000);
+        assert(support.length === 1 && JSON.parse(support[0].detail).section === "oauth-invalid-grant", `support-requested: ${JSON.stringify(support)}`);
+        // The misconfigured frame (parent= another origin) sent this page nothing.
+        await sleep(500);
+        const fromWrong = await page.evaluate(() => window.__events.filter((e) => e.id === "wrong").length);
+        assert(fromWrong === 0, "no events from a frame configured for another parent");
+        assert((await page.locator("#wrong").evaluate((f) => f.getBoundingClientRect().height)) === wrongHeight0, "and no height");
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+  [
+    "iframe takes `open` only from its parent: a fake open from another origin, or from a same-origin window that is not the parent, opens nothing; forged frame messages to the host are ignored",
+    () =>
+      withSites([{ cors: true }, { build: false }, { build: false }], async (w, h, evil) => {
+        addHostFiles(h);
+        evil.pages["/evil.html"] = hostPage({ body: "<p>another origin</p>" });
+        h.pages["/sibling.html"] = hostPage({ body: "<p>same origin as the host, not the parent</p>" });
+        h.pages["/host.html"] = iframeHost(`${w.origin}/`, h.origin, {
+          extraBody: `<iframe id="evil" title="evil" src="${evil.url("/evil.html")}"></iframe><iframe id="sibling" title="sibling" src="${h.url("/sibling.html")}"></iframe>`,
+        });
+        const { page, problems } = await visit(h.url("/host.html"));
+        const widget = await widgetFrame(page);
+        const heightBefore = await page.locator(FRAME).evaluate((f) => f.getBoundingClientRect().height);
+        const fake = { type: "scopestack-troubleshooter:open", section: "invalid_grant" };
+        const evilFrame = page.frames().find((f) => f.url().includes("/evil.html"));
+        const sibling = page.frames().find((f) => f.url().includes("/sibling.html"));
+        assert(evilFrame && sibling, "the other frames loaded");
+        // Another origin, straight to the widget's window.
+        await evilFrame.evaluate((msg) => window.parent.frames[0].postMessage(msg, "*"), fake);
+        // The host's origin, but a window that is not the widget's parent.
+        await sibling.evaluate((msg) => window.parent.frames[0].postMessage(msg, "*"), fake);
+        // The widget's own window posting to itself.
+        await widget.evaluate((msg) => window.postMessage(msg, "*"), fake);
+        // Forged widget messages to the host, from another origin and from a same-origin sibling.
+        for (const f of [evilFrame, sibling]) {
+          await f.evaluate(() => {
+            window.parent.postMessage({ type: "scopestack-troubleshooter:diagnosed", section: "forged" }, "*");
+            window.parent.postMessage({ type: "scopestack-troubleshooter:height", height: 4321 }, "*");
+          });
+        }
+        await sleep(1500);
+        assert((await page.frameLocator(FRAME).locator("[data-section]").count()) === 0, "nothing opened in the widget");
+        assert((await page.evaluate(() => window.__events.length)) === 0, `no forged events on the iframe: ${JSON.stringify(await page.evaluate(() => window.__events))}`);
+        assert((await page.locator(FRAME).evaluate((f) => f.getBoundingClientRect().height)) === heightBefore, "no forged height");
+        // The parent's own open does work (so the checks above could fail).
+        await page.evaluate(() => window.ScopeStackTroubleshooter.open({ section: "invalid_grant" }));
+        await waitSection(page.frameLocator(FRAME), "oauth-invalid-grant", 10000);
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+  [
+    "ScopeStackTroubleshooter.open({section}) on an element page: queued before embed.js loaded",
+    () =>
+      withSites([{}], async (s) => {
+        addHostFiles(s);
+        s.pages["/host.html"] = elementHost("/embed.js", `<scopestack-troubleshooter id="w"></scopestack-troubleshooter>`, { queue: true });
+        const { page, problems } = await open(browser.context, s.url("/host.html"));
+        await waitSection(page.locator("#w"), "oauth-invalid-grant");
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+  [
+    "ScopeStackTroubleshooter.open({section, paste}) on an element page after load; el.open() reaches only its element",
+    () =>
+      withSites([{}], async (s) => {
+        addHostFiles(s);
+        s.pages["/host.html"] = elementHost(
+          "/embed.js",
+          `<scopestack-troubleshooter id="a"></scopestack-troubleshooter><scopestack-troubleshooter id="b"></scopestack-troubleshooter>`,
+        );
+        const { page, problems } = await open(browser.context, s.url("/host.html"));
+        await page.locator("#b [data-ready=true]").waitFor({ timeout: ENGINE_MS });
+        await page.evaluate(() => window.ScopeStackTroubleshooter.open({ section: "invalid_grant" }));
+        await waitSection(page.locator("#a"), "oauth-invalid-grant");
+        await page.evaluate(() => document.getElementById("b").open({ section: "504" }));
+        await waitSection(page.locator("#b"), "504-gateway-timeout");
+        assert(!(await sectionsIn(page, "#a")).includes("504-gateway-timeout"), "el.open on b leaves a alone");
+        assert(!(await sectionsIn(page, "#b")).includes("oauth-invalid-grant"), "the host API's open went to the first widget only");
+        await page.evaluate((paste) => window.ScopeStackTroubleshooter.open({ paste }), JSONAPI_422);
+        await waitSection(page.locator("#a"), "422-unprocessable-entity");
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+  [
+    "ScopeStackTroubleshooter.open({section}) on an iframe page: queued before iframe-host.js loaded",
+    () =>
+      withSites([{ cors: true }, { build: false }], async (w, h) => {
+        addHostFiles(h);
+        h.pages["/host.html"] = iframeHost(`${w.origin}/`, h.origin, { queue: true });
+        const { page, problems } = await visit(h.url("/host.html"));
+        await widgetFrame(page);
+        await waitSection(page.frameLocator(FRAME), "oauth-invalid-grant", 10000);
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+  [
+    "ScopeStackTroubleshooter.open({section}) on an iframe page after load",
+    () =>
+      withSites([{ cors: true }, { build: false }], async (w, h) => {
+        addHostFiles(h);
+        h.pages["/host.html"] = iframeHost(`${w.origin}/`, h.origin);
+        const { page, problems } = await visit(h.url("/host.html"));
+        await widgetFrame(page);
+        await page.evaluate(() => window.ScopeStackTroubleshooter.open({ section: "invalid_grant" }));
+        await waitSection(page.frameLocator(FRAME), "oauth-invalid-grant", 10000);
+        await page.evaluate((paste) => window.ScopeStackTroubleshooter.open({ paste }), JSONAPI_422);
+        await waitSection(page.frameLocator(FRAME), "422-unprocessable-entity", 10000);
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+  [
+    "ScopeStackTroubleshooter.open right after the iframe's load event (widget still starting) is not lost",
+    () =>
+      withSites([{ cors: true }, { build: false }], async (w, h) => {
+        addHostFiles(h);
+        h.pages["/open-on-load.js"] = `const f = document.querySelector("iframe[data-scopestack-troubleshooter]");
+f.addEventListener("load", () => window.ScopeStackTroubleshooter.open({ section: "invalid_grant" }), { once: true });`;
+        h.pages["/host.html"] = iframeHost(`${w.origin}/`, h.origin).replace("</head>", `<script type="module" src="/open-on-load.js"></script></head>`);
+        const { page, problems } = await visit(h.url("/host.html"));
+        await widgetFrame(page);
+        await waitSection(page.frameLocator(FRAME), "oauth-invalid-grant", 10000);
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+  ...knowledgeBaseTests(),
+  ...cspTests(),
+  [
+    "the build served from a sub-path (/tools/troubleshooter/): standalone, element embed and the demo pages",
+    () =>
+      withSites([{ prefix: "/tools/troubleshooter/" }], async (s) => {
+        addHostFiles(s);
+        s.pages["/help/page.html"] = elementHost("/tools/troubleshooter/embed.js", `<scopestack-troubleshooter id="w"></scopestack-troubleshooter>`);
+        for (const p of ["/tools/troubleshooter/", "/tools/troubleshooter/index.html#invalid_grant"]) {
+          const { page, problems } = await open(browser.context, s.url(p));
+          if (p.endsWith("#invalid_grant")) await waitSection(page, "oauth-invalid-grant");
+          await page.locator("textarea[data-role=paste]").fill(CURL_401);
+          await waitSection(page, "401-unauthorized");
+          noProblems(problems, p);
+          await page.close();
+        }
+        const { page, problems } = await open(browser.context, s.url("/help/page.html"));
+        await page.locator("#w textarea[data-role=paste]").fill(INVALID_GRANT);
+        await waitSection(page.locator("#w"), "oauth-invalid-grant");
+        // The lazily loaded live panel comes from the sub-path too.
+        await page.locator("#w #ts-tab-live").click();
+        await page.locator("#w [data-role=live-call]").waitFor({ timeout: ENGINE_MS });
+        noProblems(problems, "element");
+        await page.close();
+        const demo = await open(browser.context, s.url("/tools/troubleshooter/demo/help-article.html"));
+        await demo.page.locator("textarea[data-role=paste]").fill(CURL_401);
+        await waitSection(demo.page, "401-unauthorized");
+        noProblems(demo.problems, "demo");
+        await demo.page.close();
+        const frame = await visit(s.url("/tools/troubleshooter/demo/iframe.html"));
+        await widgetFrame(frame.page);
+        await frame.page.frameLocator(FRAME).locator("textarea[data-role=paste]").fill(CURL_401);
+        await waitSection(frame.page.frameLocator(FRAME), "401-unauthorized");
+        noProblems(frame.problems, "demo iframe");
+        await frame.page.close();
+      }),
+  ],
+  [
+    "element embed with embed.js from another loopback origin (CORS, no CSP): mounts, diagnoses in the engine worker, loads the live panel",
+    () =>
+      withSites([{ cors: true, prefix: "/tools/troubleshooter/" }, { build: false }], async (w, h) => {
+        addHostFiles(h);
+        h.pages["/host.html"] = elementHost(`${w.origin}/tools/troubleshooter/embed.js`, `<scopestack-troubleshooter id="w"></scopestack-troubleshooter>`);
+        const { page, problems } = await open(browser.context, h.url("/host.html"));
+        await page.locator("#w textarea[data-role=paste]").fill(CURL_401);
+        await waitSection(page.locator("#w"), "401-unauthorized");
+        await page.locator("#w #ts-tab-live").click();
+        await page.locator("#w [data-role=live-call]").waitFor({ timeout: ENGINE_MS });
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+  [
+    "element embed from another origin under the CSP a host needs for it (script/style/connect-src the widget's origin, worker-src blob:)",
+    () =>
+      withSites([{ cors: true, headers: { "content-security-policy": STRICT_CSP } }, { build: false }], async (w, h) => {
+        const csp = `default-src 'self'; script-src 'self' ${w.origin} 'wasm-unsafe-eval'; style-src 'self' ${w.origin}; connect-src 'self' ${w.origin}; worker-src blob:`;
+        const hh = await site({ build: false, headers: { "content-security-policy": csp } });
+        try {
+          addHostFiles(hh);
+          hh.pages["/host.html"] = elementHost(`${w.origin}/embed.js`, `<scopestack-troubleshooter id="w"></scopestack-troubleshooter>`);
+          const { page, problems } = await open(browser.context, hh.url("/host.html"));
+          await page.locator("#w textarea[data-role=paste]").fill(CURL_401);
+          await waitSection(page.locator("#w"), "401-unauthorized");
+          await page.locator("#w #ts-tab-live").click();
+          await page.locator("#w [data-role=live-call]").waitFor({ timeout: ENGINE_MS });
+          const v = await cspViolations(page);
+          assert(v.length === 0, v.join("\n"));
+          noProblems(problems);
+          await page.close();
+        } finally {
+          await hh.close();
+        }
+      }),
+  ],
+  [
+    "support links never carry a secret: the share link after a paste with a bearer token and client_secret holds masked forms only, and opens the section",
+    () =>
+      withSites([{}], async (s) => {
+        const { page, problems } = await open(browser.context, s.url("/index.html"));
+        await page.locator("textarea[data-role=paste]").fill(GRANT_WITH_SECRETS);
+        await waitSection(page, "oauth-invalid-grant");
+        const plain = await page.locator("[data-role=share-link]").inputValue();
+        secretFree(plain, "share link");
+        assert(/#oauth-invalid-grant$/.test(plain), `share link without paste: ${plain}`);
+        await page.locator("[data-check^='oauth-invalid-grant/'] input[type=checkbox]").first().check();
+        await page.locator("#ts-share-paste").check();
+        const link = await until(async () => {
+          const v = await page.locator("[data-role=share-link]").inputValue();
+          return v.includes("p=") ? v : null;
+        });
+        assert(link, "the link holds the paste once asked");
+        secretFree(link, "share link with paste");
+        const decoded = decodeURIComponentSafe(link.split("#")[1].split("&").find((kv) => kv.startsWith("p=")).slice(2));
+        assert(decoded.includes("[masked]"), `masked forms in the link's paste: ${decoded.slice(0, 300)}`);
+        assert(/client_secret=[^&\s]*\[masked\]/.test(decoded), `client_secret masked: ${decoded}`);
+        assert(/Bearer [^\s]*\[masked\]/.test(decoded), `bearer token masked: ${decoded}`);
+        assert(/refresh_token=[^&\s]*\[masked\]/.test(decoded), `refresh token masked: ${decoded}`);
+        const ticked = await page.locator("[data-check^='oauth-invalid-grant/']").first().getAttribute("data-check");
+        const { page: p2, problems: pr2 } = await open(browser.context, link);
+        await waitSection(p2, "oauth-invalid-grant");
+        secretFree(await p2.locator("textarea[data-role=paste]").inputValue(), "the paste opened from the link");
+        assert(await p2.locator(`[data-check='${ticked}'] input`).isChecked(), "the ticked check came along");
+        noProblems(pr2, "opened link");
+        await p2.close();
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+  [
+    "element share links point at the host page and never carry a secret",
+    () =>
+      withSites([{}], async (s) => {
+        addHostFiles(s);
+        s.pages["/help/article.html"] = elementHost("/embed.js", `<scopestack-troubleshooter id="w"></scopestack-troubleshooter>`);
+        const { page, problems } = await open(browser.context, s.url("/help/article.html"));
+        await page.locator("#w textarea[data-role=paste]").fill(GRANT_WITH_SECRETS);
+        await waitSection(page.locator("#w"), "oauth-invalid-grant");
+        await page.locator("#w #ts-share-paste").check();
+        const link = await until(async () => {
+          const v = await page.locator("#w [data-role=share-link]").inputValue();
+          return v.includes("p=") ? v : null;
+        });
+        assert(link?.startsWith(s.url("/help/article.html#")), `the link is the host page's: ${link}`);
+        secretFree(link, "element share link");
+        const { page: p2, problems: pr2 } = await open(browser.context, link);
+        await waitSection(p2.locator("#w"), "oauth-invalid-grant");
+        noProblems(pr2, "opened element link");
+        await p2.close();
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+];
+
+// ------------------------------------------------ override knowledge base ---
+
+function changedKb() {
+  const kb = JSON.parse(KB_TEXT);
+  const s = kb.sections.find((x) => x.id === "401-unauthorized");
+  s.summary = "OVERRIDE: this help center's own words for a 401.";
+  return JSON.stringify(kb);
+}
+
+function knowledgeBaseTests() {
+  const page = (kbUrl, attrs = "") =>
+    elementHost("/embed.js", `<scopestack-troubleshooter id="w" kb-url="${kbUrl}" ${attrs}></scopestack-troubleshooter>`);
+  const fallback = (name, install) => [
+    `override knowledge base, ${name}: the built-in one is used, a notice says so, a console warning, nothing broken`,
+    () =>
+      withSites([{}], async (s) => {
+        addHostFiles(s);
+        const url = install(s);
+        s.pages["/host.html"] = page(url);
+        const { page: p, problems, messages } = await visit(s.url("/host.html"), { ready: true });
+        const notice = p.locator("#w [data-role=notice]");
+        await notice.waitFor({ timeout: 10000 });
+        assert(await notice.isVisible(), "the notice is visible");
+        const warned = await until(() => messages.some((m) => m.type === "warning" && /knowledge base could not be used/.test(m.text)), 5000);
+        assert(warned, `a console warning: ${JSON.stringify(messages)}`);
+        await p.locator("#w textarea[data-role=paste]").fill(CURL_401);
+        await waitSection(p.locator("#w"), "401-unauthorized");
+        const summary = await p.locator("#w .ts-summary").first().textContent();
+        const builtin = JSON.parse(KB_TEXT).sections.find((x) => x.id === "401-unauthorized").summary;
+        assert(summary.includes(builtin.slice(0, 40)), `built-in summary shown: ${summary}`);
+        // Other sections still there (the quick reference lists them all).
+        await p.locator("#w #ts-tab-reference").click();
+        await p.locator("#w [data-role=reference]").waitFor({ timeout: 10000 });
+        // A 404 is the browser's own console error; anything else is a problem.
+        const rest = problems.filter((x) => !/404 \(Not Found\)/.test(x));
+        noProblems(rest);
+        await p.close();
+      }),
+  ];
+  return [
+    [
+      "override knowledge base via kb-url: the widget shows the changed summary",
+      () =>
+        withSites([{}], async (s) => {
+          addHostFiles(s);
+          s.pages["/kb/changed.json"] = changedKb();
+          s.pages["/host.html"] = page("/kb/changed.json");
+          const { page: p, problems } = await visit(s.url("/host.html"), { ready: true });
+          // Asked once the override is in: it is fetched at start, and then
+          // reaches the engine worker ahead of this paste.
+          const fetched = await until(() => p.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/kb/changed.json"))), 10000);
+          assert(fetched, "the override was fetched");
+          await sleep(500);
+          await p.locator("#w textarea[data-role=paste]").fill(CURL_401);
+          await waitSection(p.locator("#w"), "401-unauthorized");
+          const summary = await p.locator("#w [data-section='401-unauthorized'] .ts-summary").textContent();
+          assert(summary.includes("OVERRIDE: this help center's own words"), `summary: ${summary}`);
+          assert((await p.locator("#w [data-role=notice]").count()) === 0, "no notice for a good override");
+          noProblems(problems);
+          await p.close();
+        }),
+    ],
+    [
+      "override knowledge base with a section attribute: the section the host opens shows the override's summary",
+      () =>
+        withSites([{}], async (s) => {
+          addHostFiles(s);
+          s.pages["/kb/changed.json"] = changedKb();
+          s.pages["/host.html"] = page("/kb/changed.json", `section="401-unauthorized"`);
+          const { page: p, problems } = await visit(s.url("/host.html"), { ready: true });
+          await waitSection(p.locator("#w"), "401-unauthorized");
+          const ok = await until(async () => (await p.locator("#w [data-section='401-unauthorized'] .ts-summary").textContent()).includes("OVERRIDE:"), 5000);
+          assert(ok, `summary: ${await p.locator("#w [data-section='401-unauthorized'] .ts-summary").textContent()}`);
+          noProblems(problems);
+          await p.close();
+        }),
+    ],
+    fallback("invalid JSON", (s) => {
+      s.pages["/kb/broken.json"] = KB_TEXT.slice(0, KB_TEXT.length / 2);
+      return "/kb/broken.json";
+    }),
+    fallback("a section missing", (s) => {
+      const kb = JSON.parse(KB_TEXT);
+      kb.sections = kb.sections.filter((x) => x.id !== "oauth-invalid-grant");
+      s.pages["/kb/partial.json"] = JSON.stringify(kb);
+      return "/kb/partial.json";
+    }),
+    fallback("a 404", () => "/kb/missing.json"),
+  ];
+}
+
+// ------------------------------------------------------------ strict CSP ---
+
+function cspTests() {
+  const check = async (page, problems, what) => {
+    const v = await cspViolations(page);
+    assert(v.length === 0, `${what}: CSP violations:\n${v.join("\n")}`);
+    noProblems(problems, what);
+  };
+  const headers = { "content-security-policy": STRICT_CSP };
+  return [
+    [
+      "strict CSP (header): the standalone page mounts and diagnoses with zero violations",
+      () =>
+        withSites([{ headers }], async (s) => {
+          const { page, problems } = await visit(s.url("/index.html#invalid_grant"), { ready: true });
+          await waitSection(page, "oauth-invalid-grant");
+          await page.locator("textarea[data-role=paste]").fill(CURL_401);
+          await waitSection(page, "401-unauthorized");
+          await page.locator("#ts-tab-live").click();
+          await page.locator("[data-role=live-call]").waitFor({ timeout: ENGINE_MS });
+          await check(page, problems, "standalone");
+          await page.close();
+        }),
+    ],
+    [
+      "strict CSP (header): the element embed (demo/help-article.html, demo/chat.html) mounts and diagnoses with zero violations",
+      () =>
+        withSites([{ headers }], async (s) => {
+          const { page, problems } = await visit(s.url("/demo/help-article.html"), { ready: true });
+          await page.locator("textarea[data-role=paste]").fill(CURL_401);
+          await waitSection(page, "401-unauthorized");
+          await page.locator("scopestack-troubleshooter #ts-tab-live").click();
+          await page.locator("[data-role=live-call]").waitFor({ timeout: ENGINE_MS });
+          await check(page, problems, "help-article");
+          await page.close();
+          const chat = await visit(s.url("/demo/chat.html"));
+          await chat.page.locator("a[data-troubleshooter-link]").first().click();
+          await waitSection(chat.page, "oauth-invalid-grant");
+          await check(chat.page, chat.problems, "chat");
+          await chat.page.close();
+        }),
+    ],
+    [
+      "strict CSP (header): the iframe embed (demo/iframe.html) mounts, diagnoses, resizes and relays events with zero violations",
+      () =>
+        withSites([{ headers }], async (s) => {
+          const { page, problems } = await visit(s.url("/demo/iframe.html"));
+          await widgetFrame(page);
+          const h0 = await page.locator(FRAME).evaluate((f) => f.getBoundingClientRect().height);
+          await page.frameLocator(FRAME).locator("textarea[data-role=paste]").fill(CURL_401);
+          await waitSection(page.frameLocator(FRAME), "401-unauthorized");
+          await page.locator("[data-role=event-log] li", { hasText: "diagnosed: 401-unauthorized" }).first().waitFor({ timeout: 5000 });
+          assert(await until(async () => (await page.locator(FRAME).evaluate((f) => f.getBoundingClientRect().height)) > h0 + 100), "the frame resized");
+          await check(page, problems, "iframe demo");
+          await page.close();
+        }),
+    ],
+    [
+      "strict CSP (header) on both sides of a cross-origin iframe: the host needs frame-src and script-src for the widget's origin",
+      () =>
+        withSites([{ cors: true, headers }], async (w) => {
+          const csp = `default-src 'self'; script-src 'self' ${w.origin}; style-src 'self'; connect-src 'self'; frame-src ${w.origin}`;
+          const h = await site({ build: false, headers: { "content-security-policy": csp } });
+          try {
+            addHostFiles(h);
+            h.pages["/host.html"] = iframeHost(`${w.origin}/`, h.origin);
+            const { page, problems } = await visit(h.url("/host.html"));
+            await widgetFrame(page);
+            await page.frameLocator(FRAME).locator("textarea[data-role=paste]").fill(CURL_401);
+            await waitSection(page.frameLocator(FRAME), "401-unauthorized");
+            const events = await until(() => page.evaluate(() => window.__events.some((e) => e.type === "diagnosed")), 5000);
+            assert(events, "events reach the host");
+            await check(page, problems, "cross-origin iframe");
+            await page.close();
+          } finally {
+            await h.close();
+          }
+        }),
+    ],
+  ];
+}
+
+let ok = false;
+try {
+  ok = await run("embed", tests);
+} finally {
+  await browser.close();
+}
+process.exit(ok ? 0 : 1);

@@ -21,7 +21,7 @@ mod literal;
 mod network;
 mod platforms;
 mod prose;
-mod text;
+pub(crate) mod text;
 mod traces;
 
 #[cfg(test)]

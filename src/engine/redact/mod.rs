@@ -524,32 +524,14 @@ fn url_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// Basic credentials decoded to text (`id:secret`), when they are printable
+/// text: the evidence module's decoder, stricter about what counts.
 fn base64_decode(s: &str) -> Option<String> {
     let s = s.trim_end_matches('=');
-    if s.len() < 4 {
+    if s.len() < 4 || s.bytes().any(|b| b.is_ascii_whitespace()) {
         return None;
     }
-    let mut out = Vec::with_capacity(s.len() * 3 / 4);
-    let mut acc: u32 = 0;
-    let mut bits = 0;
-    for c in s.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    let text = String::from_utf8(out).ok()?;
+    let text = String::from_utf8(crate::engine::evidence::text::base64_decode(s)?).ok()?;
     text.chars()
         .all(|c| c.is_ascii_graphic() || c == ' ')
         .then_some(text)

@@ -7,7 +7,6 @@ use std::time::Duration;
 
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
-use yew::platform::time::sleep;
 use yew::prelude::*;
 
 use crate::engine::api::{LiveRequest as Request, LiveResponse as Response};
@@ -17,9 +16,12 @@ use crate::live::{send, Sending};
 use crate::widget::backend::LiveBackend as Backend;
 use crate::widget::browser::copy_text;
 use crate::widget::components::response_view::ResponseView;
+use crate::widget::hooks::use_debounced;
 use crate::widget::state::Answer;
 
 const MEDIA_TYPE: &str = "application/vnd.api+json";
+/// The typing pause before the engine lints what was typed.
+pub const LINT_DELAY: Duration = Duration::from_millis(150);
 /// How long a call may take before it is stopped, unless the user says.
 const DEFAULT_TIMEOUT_SECONDS: &str = "30";
 
@@ -125,29 +127,18 @@ pub fn live_call(props: &Props) -> Html {
         let curl = curl.clone();
         let backend = props.backend.clone();
         let allowed = props.origins.to_vec();
-        use_effect_with(request.clone(), move |request| {
-            let request = request.clone();
-            let cancelled = Rc::new(std::cell::Cell::new(false));
-            let flag = cancelled.clone();
-            let allowed = allowed.clone();
-            spawn_local(async move {
-                sleep(Duration::from_millis(150)).await;
-                if flag.get() {
-                    return;
+        use_debounced(request.clone(), LINT_DELAY, move |request| {
+            let reply = Callback::from(move |r: Response| {
+                if let Response::Lint {
+                    findings: f,
+                    curl: c,
+                } = r
+                {
+                    findings.set(f);
+                    curl.set(c);
                 }
-                let reply = Callback::from(move |r: Response| {
-                    if let Response::Lint {
-                        findings: f,
-                        curl: c,
-                    } = r
-                    {
-                        findings.set(f);
-                        curl.set(c);
-                    }
-                });
-                backend.send(Request::Lint { request, allowed }, reply);
             });
-            move || cancelled.set(true)
+            backend.send(Request::Lint { request, allowed }, reply);
         });
     }
 

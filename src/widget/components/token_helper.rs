@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::platform::spawn_local;
-use yew::platform::time::sleep;
 use yew::prelude::*;
 
 use crate::engine::api::{LiveRequest as Request, LiveResponse as Response};
@@ -17,6 +16,8 @@ use crate::engine::display::json_string_field;
 use crate::engine::live::{HttpRequest, LintFinding, Outcome, Severity, TokenRequest};
 use crate::live::{send, Sending};
 use crate::widget::backend::LiveBackend as Backend;
+use crate::widget::components::live_call::LINT_DELAY;
+use crate::widget::hooks::use_debounced;
 use crate::widget::state::Answer;
 
 const GRANTS: [&str; 4] = [
@@ -63,31 +64,20 @@ pub fn token_helper(props: &Props) -> Html {
         let to_send = to_send.clone();
         let backend = props.backend.clone();
         let allowed = props.origins.to_vec();
-        use_effect_with((*form).clone(), move |form| {
-            let request = form.clone();
-            let cancelled = Rc::new(std::cell::Cell::new(false));
-            let flag = cancelled.clone();
-            let allowed = allowed.clone();
-            spawn_local(async move {
-                sleep(Duration::from_millis(150)).await;
-                if flag.get() {
-                    return;
+        use_debounced((*form).clone(), LINT_DELAY, move |request| {
+            let reply = Callback::from(move |r: Response| {
+                if let Response::LintToken {
+                    findings: f,
+                    confusable: c,
+                    request,
+                } = r
+                {
+                    findings.set(f);
+                    confusable.set(c);
+                    to_send.set(Some(request));
                 }
-                let reply = Callback::from(move |r: Response| {
-                    if let Response::LintToken {
-                        findings: f,
-                        confusable: c,
-                        request,
-                    } = r
-                    {
-                        findings.set(f);
-                        confusable.set(c);
-                        to_send.set(Some(request));
-                    }
-                });
-                backend.send(Request::LintToken { request, allowed }, reply);
             });
-            move || cancelled.set(true)
+            backend.send(Request::LintToken { request, allowed }, reply);
         });
     }
 

@@ -2,16 +2,14 @@
 //! typing. The engine works in its worker, so the page stays responsive
 //! however large the paste; big pastes show that work is under way.
 
-use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use yew::platform::spawn_local;
-use yew::platform::time::sleep;
 use yew::prelude::*;
 
 use crate::engine::api::{WidgetRequest as Request, WidgetResponse as Response};
 use crate::widget::backend::WidgetBackend as Backend;
+use crate::widget::hooks::use_debounced;
 use crate::widget::state::{Action, Answer, State};
 
 /// Typing pause before diagnosing.
@@ -24,45 +22,36 @@ pub fn use_diagnosis(state: &UseReducerHandle<State>, backend: &Backend) {
     let dispatcher = state.dispatcher();
     let backend = backend.clone();
     let paste = state.paste.clone();
-    use_effect_with(state.generation, move |generation| {
-        let generation = *generation;
-        let cancelled = Rc::new(Cell::new(false));
-        if !paste.trim().is_empty() {
-            let cancelled = cancelled.clone();
-            spawn_local(async move {
-                sleep(DEBOUNCE).await;
-                if cancelled.get() {
-                    return;
-                }
-                if paste.len() > LARGE {
-                    dispatcher.dispatch(Action::Busy(generation));
-                }
-                let reply = Callback::from(move |response: Response| match response {
-                    Response::Diagnosis {
-                        diagnosis,
-                        sections,
-                    } => {
-                        dispatcher.dispatch(Action::Answered(
-                            generation,
-                            Rc::new(Answer {
-                                diagnosis: Rc::new(diagnosis),
-                                sections,
-                            }),
-                        ));
-                        // After the dispatch: the answer is on its way to the screen.
-                        crate::widget::browser::mark("scopestack:diagnosed");
-                    }
-                    Response::Error { message } => dispatcher.dispatch(Action::Failed(message)),
-                    _ => {}
-                });
-                backend.send(
-                    Request::Diagnose {
-                        paste: paste.to_string(),
-                    },
-                    reply,
-                );
-            });
+    use_debounced(state.generation, DEBOUNCE, move |generation| {
+        if paste.trim().is_empty() {
+            return;
         }
-        move || cancelled.set(true)
+        if paste.len() > LARGE {
+            dispatcher.dispatch(Action::Busy(generation));
+        }
+        let reply = Callback::from(move |response: Response| match response {
+            Response::Diagnosis {
+                diagnosis,
+                sections,
+            } => {
+                dispatcher.dispatch(Action::Answered(
+                    generation,
+                    Rc::new(Answer {
+                        diagnosis: Rc::new(diagnosis),
+                        sections,
+                    }),
+                ));
+                // After the dispatch: the answer is on its way to the screen.
+                crate::widget::browser::mark("scopestack:diagnosed");
+            }
+            Response::Error { message } => dispatcher.dispatch(Action::Failed(message)),
+            _ => {}
+        });
+        backend.send(
+            Request::Diagnose {
+                paste: paste.to_string(),
+            },
+            reply,
+        );
     });
 }

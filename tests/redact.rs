@@ -792,3 +792,12 @@ fn hostile_shapes_stay_linear() {
         );
     }
 }
+
+/// Found by fuzzing: a cookie value read with a trailing space hid the same
+/// value standing again elsewhere.
+#[test]
+fn a_secret_read_with_trailing_space_is_masked_where_it_stands_again() {
+    let input = r#"cookies":["value":"bGxUWkY3 "bGxUWkY3"#;
+    let out = scopestack_troubleshooter::engine::redact::redact(input).text;
+    assert!(!out.contains("bGxUWkY3"), "{out}");
+}

@@ -432,7 +432,7 @@ impl Registry {
     }
 }
 
-/// Other spellings of one secret that the engine may quote: URL-decoded,
+/// Other spellings of one secret that the engine may quote: trimmed, URL-decoded,
 /// JSON-unescaped (once per escaping depth) and, for Basic credentials, the
 /// base64 decoded `id:secret` and its secret half.
 fn variants(kind: SecretKind, value: &str) -> Vec<String> {
@@ -442,6 +442,9 @@ fn variants(kind: SecretKind, value: &str) -> Vec<String> {
             out.push(v);
         }
     };
+    // A value read up to an odd delimiter may carry spaces the same secret
+    // does not have where it stands again.
+    push(value.trim().to_string(), &mut out);
     let mut current = value.to_string();
     for _ in 0..3 {
         if !current.contains('\\') {

@@ -37,7 +37,10 @@ const params = new URLSearchParams(location.search);
 const parent = params.get("parent");
 const app = document.getElementById("app");
 // Chrome-less in a frame: the page's footer goes.
-if (params.get("embed") === "1") document.querySelector(".ts-footer")?.remove();
+if (params.get("embed") === "1") {
+  document.documentElement.classList.add("ts-embedded");
+  document.querySelector(".ts-footer")?.remove();
+}
 if (params.get("embed") === "1" && app && window.parent !== window && /^https?:\\/\\/[^/?#\\s]+$/.test(parent ?? "")) {
   const post = (message) => window.parent.postMessage(message, parent);
   for (const name of ["diagnosed", "support-requested"]) {

@@ -49,11 +49,18 @@ if (params.get("embed") === "1" && app && window.parent !== window && /^https?:\
   const height = () => post({ type: "scopestack-troubleshooter:height", height: Math.ceil(app.getBoundingClientRect().height) });
   new ResizeObserver(height).observe(app);
   window.addEventListener("message", (e) => {
-    if (e.origin !== parent || e.source !== window.parent || e.data?.type !== "scopestack-troubleshooter:open") return;
+    if (e.origin !== parent || e.source !== window.parent) return;
+    if (e.data?.type === "scopestack-troubleshooter:ping") {
+      post({ type: "scopestack-troubleshooter:ready" });
+      return;
+    }
+    if (e.data?.type !== "scopestack-troubleshooter:open") return;
     const section = typeof e.data.section === "string" ? e.data.section : undefined;
     const paste = typeof e.data.paste === "string" ? e.data.paste : undefined;
     open_widget(0, JSON.stringify({ section, paste }));
   });
+  // The parent may have been waiting to send \`open\`: it can now.
+  post({ type: "scopestack-troubleshooter:ready" });
 }
 `;
 const hash = crypto.createHash("sha256").update(boot).digest("hex").slice(0, 16);

@@ -44,7 +44,7 @@ class Troubleshooter extends HTMLElement {
     if (this.shadowRoot) return;
     const options = readOptions(this);
     // Custom properties inherit into the shadow root: the accent colour.
-    if (options.accent) this.style.setProperty("--ts-accent", options.accent);
+    if (options.accent) this.style.setProperty("--ts-host-accent", options.accent);
     const root = this.attachShadow({ mode: "open" });
     const link = document.createElement("link");
     link.rel = "stylesheet";

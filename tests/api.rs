@@ -123,7 +123,14 @@ fn a_knowledge_base_override_must_be_valid_and_complete() {
         }
         other => panic!("{other:?}"),
     }
-    // Only one override per run.
+    // The same one again (a second widget on the page) is fine; another is refused.
+    assert!(matches!(
+        ask(WidgetRequest::UseKnowledgeBase {
+            json: kb.to_string()
+        }),
+        WidgetResponse::KnowledgeBase { .. }
+    ));
+    kb["sections"][1]["summary"] = "Another help center.".into();
     assert!(matches!(
         ask(WidgetRequest::UseKnowledgeBase {
             json: kb.to_string()

@@ -139,14 +139,23 @@ fn check_signal(owner: &str, signal: &str) -> Result<(), String> {
     }
 }
 
-/// A knowledge base an embedding page supplied in place of the built-in one.
-static OVERRIDE: OnceLock<KnowledgeBase> = OnceLock::new();
+/// A knowledge base an embedding page supplied in place of the built-in one,
+/// and the text it was read from.
+static OVERRIDE: OnceLock<(KnowledgeBase, String)> = OnceLock::new();
 
 /// Use a knowledge base in this schema instead of the built-in one, from now
 /// on. It must be valid and keep every public section id of the built-in
 /// one, so links, the CLI's JSON and support tickets keep meaning the same.
-/// One override per run: a second one is refused.
+/// One override per run: the same one again is fine (several widgets on a
+/// page share the engine), a different one is refused.
 pub fn use_override(json: &str) -> Result<usize, String> {
+    if let Some((kb, text)) = OVERRIDE.get() {
+        return if text == json {
+            Ok(kb.sections.len())
+        } else {
+            Err("another knowledge base override is already in use on this page".to_string())
+        };
+    }
     let kb = KnowledgeBase::from_json(json)?;
     let builtin = builtin();
     let missing: Vec<&str> = builtin
@@ -163,15 +172,15 @@ pub fn use_override(json: &str) -> Result<usize, String> {
         ));
     }
     let sections = kb.sections.len();
-    OVERRIDE
-        .set(kb)
-        .map_err(|_| "a knowledge base override is already in use".to_string())?;
+    OVERRIDE.set((kb, json.to_string())).map_err(|_| {
+        "another knowledge base override is already in use on this page".to_string()
+    })?;
     Ok(sections)
 }
 
 /// The knowledge base in use: the page's override, or the built-in one.
 pub fn knowledge_base() -> &'static KnowledgeBase {
-    OVERRIDE.get().unwrap_or_else(builtin)
+    OVERRIDE.get().map(|(kb, _)| kb).unwrap_or_else(builtin)
 }
 
 /// The compiled-in knowledge base. A broken built-in file is a build defect

@@ -180,6 +180,9 @@ impl Reducible for State {
             Action::Link(link) => {
                 add_ticks(&mut s.ticked, link.ticked);
                 if let Some(p) = link.paste {
+                    // A new paste goes to its best match, unless this very
+                    // link also names the section.
+                    s.keep_selection = link.section.is_some();
                     s.generation += 1;
                     s.paste = p.into();
                     s.answer = None;

@@ -205,7 +205,7 @@ fn new_worker(url: &str) -> Result<Worker, JsValue> {
     let base = url.rsplit_once('/').map_or("", |(b, _)| b);
     let quote = |s: String| serde_json::to_string(&s).unwrap_or_default();
     let script = format!(
-        "importScripts({});wasm_bindgen({});",
+        "importScripts({});wasm_bindgen({{module_or_path:{}}});",
         quote(format!("{base}/engine-worker.js")),
         quote(format!("{base}/engine-worker_bg.wasm"))
     );

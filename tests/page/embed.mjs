@@ -862,7 +862,7 @@ const tests = [
       }),
   ],
   [
-    "ScopeStackTroubleshooter.open({section, paste}) on an element page after load; el.open() reaches only its element",
+    "ScopeStackTroubleshooter.open({section}) on an element page after load; el.open() reaches only its element",
     () =>
       withSites([{}], async (s) => {
         addHostFiles(s);
@@ -1156,6 +1156,32 @@ function knowledgeBaseTests() {
           await waitSection(p.locator("#w"), "401-unauthorized");
           const ok = await until(async () => (await p.locator("#w [data-section='401-unauthorized'] .ts-summary").textContent()).includes("OVERRIDE:"), 5000);
           assert(ok, `summary: ${await p.locator("#w [data-section='401-unauthorized'] .ts-summary").textContent()}`);
+          noProblems(problems);
+          await p.close();
+        }),
+    ],
+    [
+      "override knowledge base on two elements of one page (same kb-url): both use it and neither shows a notice",
+      () =>
+        withSites([{}], async (s) => {
+          addHostFiles(s);
+          s.pages["/kb/changed.json"] = changedKb();
+          s.pages["/host.html"] = elementHost(
+            "/embed.js",
+            `<scopestack-troubleshooter id="a" kb-url="/kb/changed.json"></scopestack-troubleshooter>
+             <scopestack-troubleshooter id="b" kb-url="/kb/changed.json"></scopestack-troubleshooter>`,
+          );
+          const { page: p, problems } = await visit(s.url("/host.html"), { ready: true });
+          await p.locator("#b [data-ready=true]").waitFor({ timeout: ENGINE_MS });
+          await sleep(1500);
+          for (const id of ["a", "b"]) {
+            await p.locator(`#${id} textarea[data-role=paste]`).fill(CURL_401);
+            await waitSection(p.locator(`#${id}`), "401-unauthorized");
+            const summary = await p.locator(`#${id} [data-section='401-unauthorized'] .ts-summary`).textContent();
+            assert(summary.includes("OVERRIDE:"), `${id} shows the override: ${summary}`);
+          }
+          const notices = await p.locator("[data-role=notice]").allTextContents();
+          assert(notices.length === 0, `a notice although the override is in use: ${notices.join(" | ")}`);
           noProblems(problems);
           await p.close();
         }),

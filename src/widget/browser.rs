@@ -78,6 +78,16 @@ pub fn page_url() -> String {
     href.split('#').next().unwrap_or_default().to_string()
 }
 
+/// The base of a share link: this page, except that a link made inside the
+/// iframe opens the full page (the frame's `?embed=1&parent=…` is dropped).
+pub fn share_base_url() -> String {
+    let url = page_url();
+    match url.split_once('?') {
+        Some((base, query)) if query.split('&').any(|kv| kv == "embed=1") => base.to_string(),
+        _ => url,
+    }
+}
+
 /// Put `fragment` in the address bar without a new history entry or a jump.
 pub fn replace_hash(fragment: &str) {
     if let Some(w) = window() {

@@ -6,7 +6,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::engine::link::{fragment, MAX_LINK_PASTE};
-use crate::widget::browser::{copy_text, page_url};
+use crate::widget::browser::{copy_text, share_base_url};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -24,7 +24,7 @@ pub fn share_link(props: &Props) -> Html {
     let paste = props.redacted.as_deref().filter(|_| *include_paste);
     let link = format!(
         "{}{}",
-        page_url(),
+        share_base_url(),
         fragment(props.section.as_deref(), &ticked, paste, false)
     );
     let toggle = {

@@ -1659,3 +1659,21 @@ fn the_tokens_account_tells_the_403s_apart() {
     );
     assert_clean(&d, &[TOKEN, SECRET, PASSWORD]);
 }
+
+#[test]
+fn a_huge_response_is_judged_whole_but_transcribed_in_part() {
+    // 2 MB of records with a validation error at the very end.
+    let mut body = String::from(r#"{"data":["#);
+    while body.len() < 2_000_000 {
+        body.push_str(r#"{"type":"projects","id":"1","attributes":{"name":"x"}},"#);
+    }
+    body.push_str(r#"{}],"errors":[{"status":"422","title":"can't be blank","detail":"name - can't be blank"}]}"#);
+    let d = diagnose_exchange(&api("POST", "/acme/v1/projects"), &json_api(422, &body));
+    assert_eq!(d.primary.as_deref(), Some("422-unprocessable-entity"));
+    assert!(
+        d.redacted.len() < 300 * 1024,
+        "transcript is {} bytes",
+        d.redacted.len()
+    );
+    assert!(d.redacted.contains("more bytes of the body not shown"));
+}

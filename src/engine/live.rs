@@ -993,6 +993,9 @@ fn reason_phrase(status: u16) -> &'static str {
 
 /// The exchange as a `curl -v`-like transcript: what `redacted` shows once
 /// its secrets are masked.
+/// How much of a response body the transcript keeps.
+const TRANSCRIPT_BODY: usize = 256 * 1024;
+
 fn transcript(req: &HttpRequest, outcome: &Outcome) -> String {
     let mut t = format!(
         "> {} {}\n",
@@ -1017,10 +1020,23 @@ fn transcript(req: &HttpRequest, outcome: &Outcome) -> String {
             }
             t.push_str(&format!("* answered in {} ms\n", r.elapsed_ms));
             if !r.body.is_empty() {
+                // The diagnosis reads the whole body; the transcript, which
+                // travels back to the page and into support messages, keeps
+                // the start of a large one.
+                let mut end = r.body.len().min(TRANSCRIPT_BODY);
+                while !r.body.is_char_boundary(end) {
+                    end -= 1;
+                }
                 t.push('\n');
-                t.push_str(&r.body);
-                if !r.body.ends_with('\n') {
+                t.push_str(&r.body[..end]);
+                if !t.ends_with('\n') {
                     t.push('\n');
+                }
+                if end < r.body.len() {
+                    t.push_str(&format!(
+                        "* … {} more bytes of the body not shown\n",
+                        r.body.len() - end
+                    ));
                 }
             }
         }

@@ -179,3 +179,39 @@ async fn the_support_bundle_holds_no_secret() {
         "the token leaked into the page"
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_link_builder_makes_a_link_to_the_chosen_section() {
+    let root = mount().await;
+    find(&root, "#ts-tab-reference")
+        .unwrap()
+        .dyn_ref::<HtmlElement>()
+        .unwrap()
+        .click();
+    settle(100).await;
+    let select: web_sys::HtmlSelectElement = find(&root, "#ts-link-section")
+        .expect("the link builder is in the reference view")
+        .dyn_into()
+        .unwrap();
+    let options: Vec<String> = (0..select.length())
+        .filter_map(|i| select.item(i).and_then(|o| o.text_content()))
+        .collect();
+    let index = options
+        .iter()
+        .position(|o| o.contains("invalid_grant"))
+        .expect("invalid_grant is offered");
+    select.set_selected_index(index as i32);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle(50).await;
+    let link: HtmlInputElement = find(&root, "[data-role=share-link]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(
+        link.value().ends_with("#oauth-invalid-grant"),
+        "link: {}",
+        link.value()
+    );
+}

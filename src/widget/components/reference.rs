@@ -4,9 +4,10 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::widget::components::share_link::ShareLink;
 use crate::widget::state::Results;
 
 #[derive(Properties, PartialEq)]
@@ -24,6 +25,21 @@ pub fn reference(props: &Props) -> Html {
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
                 on_query.emit(input.value());
+            }
+        })
+    };
+    // The link builder for support agents: a section, and a link to it.
+    let linked = use_state(|| None::<String>);
+    let on_pick = {
+        let linked = linked.clone();
+        let ids: Vec<String> = props
+            .results
+            .as_ref()
+            .map(|r| r.sections.iter().map(|s| s.id.clone()).collect())
+            .unwrap_or_default();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                linked.set(ids.get(select.selected_index().max(0) as usize).cloned());
             }
         })
     };
@@ -45,6 +61,20 @@ pub fn reference(props: &Props) -> Html {
                 placeholder="e.g. 422, invalid_grant, can't be blank" {oninput} />
             <p class="ts-status" role="status" aria-live="polite">{ status }</p>
             if let Some(r) = &props.results {
+                <details class="ts-link-builder" data-role="link-builder">
+                    <summary>{ "Make a link for a support chat" }</summary>
+                    <p class="ts-field">
+                        <label for="ts-link-section">{ "Section to open" }</label>
+                        <select id="ts-link-section" onchange={on_pick}>
+                            { for r.sections.iter().map(|s| html! {
+                                <option selected={linked.as_deref() == Some(s.id.as_str())}>{ format!("{} — {}", s.code, s.title) }</option>
+                            }) }
+                        </select>
+                    </p>
+                    <ShareLink section={(*linked).clone().or_else(|| r.sections.first().map(|s| s.id.clone()))}
+                        redacted={None::<String>} ticked={Vec::<String>::new()} />
+                    <p class="ts-help">{ "To send an error with the link, paste it on the Diagnose tab and tick “Include my paste” there: secrets are masked first." }</p>
+                </details>
                 <table class="ts-table">
                     <caption class="ts-visually-hidden">{ "Sections of the API Error Codes article" }</caption>
                     <thead><tr><th scope="col">{ "Code" }</th><th scope="col">{ "Section" }</th><th scope="col">{ "Category" }</th></tr></thead>

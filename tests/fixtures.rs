@@ -4,6 +4,8 @@
 //! failure at once, so one run shows where the engine stands across formats
 //! and sections instead of stopping at the first miss.
 
+mod common;
+
 use scopestack_troubleshooter::engine::{diagnose, knowledge_base, Diagnosis};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -13,69 +15,6 @@ use std::path::{Path, PathBuf};
 const MIN_FIXTURES: usize = 60;
 
 const SEPARATOR: &str = "=== paste ===";
-
-/// Section ids fixed by the public contract (DESIGN.md); the knowledge base
-/// may add more, and those are accepted too.
-const CONTRACT_SECTIONS: &[&str] = &[
-    "required-headers",
-    "401-unauthorized",
-    "oauth-invalid-client",
-    "oauth-invalid-grant",
-    "oauth-invalid-resource-owner",
-    "oauth-unsupported-grant-type",
-    "403-forbidden",
-    "400-bad-request",
-    "422-unprocessable-entity",
-    "404-not-found",
-    "504-gateway-timeout",
-    "network-error",
-    "server-error",
-    "contact-support",
-    "quick-reference",
-];
-
-/// Check ids fixed by the public contract (DESIGN.md).
-const CONTRACT_CHECKS: &[&str] = &[
-    "required-headers/missing-authorization",
-    "required-headers/missing-accept",
-    "required-headers/missing-content-type",
-    "required-headers/wrong-media-type",
-    "401-unauthorized/header-missing",
-    "401-unauthorized/token-expired",
-    "401-unauthorized/token-malformed",
-    "401-unauthorized/user-deactivated",
-    "oauth-invalid-client/character-confusion",
-    "oauth-invalid-client/wrong-credentials",
-    "oauth-invalid-grant/wrong-password",
-    "oauth-invalid-grant/user-inactive",
-    "oauth-invalid-grant/invitation-pending",
-    "oauth-invalid-grant/callback-mismatch",
-    "oauth-invalid-grant/postman-password-helper",
-    "oauth-invalid-grant/code-expired",
-    "oauth-invalid-resource-owner/unknown-email",
-    "oauth-unsupported-grant-type/bad-grant-type",
-    "403-forbidden/role-lacks-permission",
-    "403-forbidden/wrong-account",
-    "403-forbidden/other-account-resource",
-    "403-forbidden/expired-token-edge-case",
-    "400-bad-request/missing-field",
-    "400-bad-request/wrong-type",
-    "400-bad-request/filter-not-supported",
-    "400-bad-request/invalid-jsonapi-format",
-    "422-unprocessable-entity/blank-field",
-    "422-unprocessable-entity/uniqueness",
-    "422-unprocessable-entity/cross-account",
-    "404-not-found/wrong-id",
-    "404-not-found/account-context",
-    "404-not-found/deleted",
-    "404-not-found/url-format",
-    "404-not-found/wrong-host",
-    "504-gateway-timeout/merge-data-v1",
-    "504-gateway-timeout/large-reference-project",
-    "network-error/cors-blocked",
-    "network-error/offline-or-dns",
-    "network-error/timeout",
-];
 
 /// A fact that is either expected to have a value or expected to be absent
 /// (`none` in the file).
@@ -108,8 +47,8 @@ impl Ids {
     fn load() -> Self {
         let kb = knowledge_base();
         let mut sections: BTreeSet<String> =
-            CONTRACT_SECTIONS.iter().map(|s| s.to_string()).collect();
-        let mut checks: BTreeSet<String> = CONTRACT_CHECKS.iter().map(|s| s.to_string()).collect();
+            common::SECTIONS.iter().map(|s| s.to_string()).collect();
+        let mut checks: BTreeSet<String> = common::CHECKS.iter().map(|s| s.to_string()).collect();
         for s in &kb.sections {
             sections.insert(s.id.clone());
             for c in &s.checks {

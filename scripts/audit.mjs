@@ -23,6 +23,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { measure, compressed, sum } from "./sizes.mjs";
 import { serveSite, serveBody } from "./audit/server.mjs";
+import { tenMegabytePaste } from "../tests/page/pastes.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
@@ -181,27 +182,6 @@ const CURL_401 = `*   Trying 52.1.2.3:443...
 <
 * Connection #0 to host api.scopestack.io left intact`;
 
-/** 10 MB of `curl -v` for a 504 on merge-data: the 10 MB paste of tests/page/widget.mjs. */
-function tenMegabytePaste() {
-  const gateway =
-    "<html><head><title>504 Gateway Time-out</title></head><body><center><h1>504 Gateway Time-out</h1></center><hr><center>nginx</center></body></html>";
-  const head = [
-    "* Connected to api.scopestack.io (52.1.2.3) port 443 (#0)",
-    "> GET /acme/v1/projects/123/merge-data HTTP/1.1",
-    "> Host: api.scopestack.io",
-    "> Accept: application/vnd.api+json",
-    ">",
-    "< HTTP/1.1 504 Gateway Time-out",
-    "< Server: nginx",
-    "< Content-Type: text/html",
-    "<",
-    "<!-- upstream log follows -->",
-  ].join("\n");
-  const line = "<tr><td>service location</td><td>Main Street 1, Springfield</td><td>pending</td></tr>\n";
-  const target = 10 * 1024 * 1024;
-  const body = line.repeat(Math.ceil((target - head.length - gateway.length) / line.length));
-  return `${head}\n${body}${gateway}\n* Connection #0 to host api.scopestack.io left intact`;
-}
 
 /** About 20 MB of a JSON:API project list: what a big successful GET sends back. */
 function twentyMegabyteResponse() {

@@ -6,6 +6,7 @@
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
+import { mime } from "./mime.mjs";
 
 const args = process.argv.slice(2);
 const dist = path.resolve(args[0] ?? "dist");
@@ -19,14 +20,6 @@ for (let i = 1; i < args.length; i++) {
     process.exit(2);
   }
 }
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-};
 const meta = allowed.length
   ? `<meta name="scopestack-troubleshooter:allowed-origins" content="${allowed.join(" ")}">`
   : "";
@@ -39,7 +32,7 @@ http
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
     fs.readFile(file, (err, data) => {
       if (err) return res.writeHead(404, { "content-type": "text/plain" }).end("not found");
-      const type = TYPES[path.extname(file)] ?? "application/octet-stream";
+      const type = mime(file);
       if (meta && file.endsWith(".html")) data = String(data).replace("<head>", `<head>${meta}`);
       res.writeHead(200, { "content-type": type, "cache-control": "no-cache" }).end(data);
     });

@@ -1677,3 +1677,16 @@ fn a_huge_response_is_judged_whole_but_transcribed_in_part() {
     );
     assert!(d.redacted.contains("more bytes of the body not shown"));
 }
+
+#[test]
+fn the_account_matters_for_refusals_only() {
+    use scopestack_troubleshooter::engine::live::account_matters;
+    assert!(account_matters(&json_api(403, "{}")));
+    assert!(account_matters(&json_api(404, "{}")));
+    assert!(!account_matters(&json_api(401, "")));
+    assert!(!account_matters(&json_api(200, "{}")));
+    assert!(!account_matters(&Outcome::Failure {
+        kind: FailureKind::Cors,
+        message: String::new()
+    }));
+}

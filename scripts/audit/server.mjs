@@ -17,17 +17,8 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+import { mime } from "../mime.mjs";
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".txt": "text/plain; charset=utf-8",
-};
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".txt"]);
 
 function listen(server, lifetimeMs) {
@@ -84,7 +75,7 @@ export function serveSite(root, { lifetimeMs = 15 * 60 * 1000 } = {}) {
     const encoding = !COMPRESSIBLE.has(ext) ? null : /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
     const body = encoded(file, encoding ?? "identity");
     const headers = {
-      "content-type": TYPES[ext] ?? "application/octet-stream",
+      "content-type": mime(file),
       "content-length": body.length,
       "cache-control": "no-cache",
       vary: "Accept-Encoding",

@@ -832,6 +832,13 @@ pub fn diagnose_exchange(req: &HttpRequest, outcome: &Outcome) -> Diagnosis {
     diagnose_exchange_as(req, outcome, None)
 }
 
+/// True when the diagnosis turns on whose token this is (a 403 or 404:
+/// another account, a role without rights, another account's record), so
+/// the panel should ask `GET /v1/me` with the same token first.
+pub fn account_matters(outcome: &Outcome) -> bool {
+    matches!(outcome, Outcome::Response(r) if r.status == 403 || r.status == 404)
+}
+
 /// [`diagnose_exchange`] knowing which account the token belongs to (the
 /// `account-slug` of `GET /v1/me` with the same token): what tells a token of
 /// another account from a role without rights, which a response alone

@@ -13,6 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch, run, assert } from "./harness.mjs";
+import { mime } from "../../scripts/mime.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const KB_TEXT = fs.readFileSync(path.join(HERE, "..", "..", "static", "kb.json"), "utf8");
@@ -80,15 +81,6 @@ const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 
 // --------------------------------------------------------------- servers ---
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-};
-const mime = (p) => TYPES[path.extname(p)] ?? "application/octet-stream";
 
 /**
  * A loopback server: `pages` (path → text, or { body, type, status }) first,

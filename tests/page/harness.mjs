@@ -7,18 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
 import { chromium } from "playwright-core";
+import { mime } from "../../scripts/mime.mjs";
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-};
 
 /** Serve `root` on an ephemeral loopback port. `headers` are added to every answer. */
 export async function serve(root, headers = {}) {
@@ -35,7 +25,7 @@ export async function serve(root, headers = {}) {
         res.writeHead(404, { "content-type": "text/plain" }).end("not found");
         return;
       }
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", ...headers });
+      res.writeHead(200, { "content-type": mime(file), ...headers });
       res.end(data);
     });
   });

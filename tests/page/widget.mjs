@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve, launch, open, run, assert } from "./harness.mjs";
+import { GATEWAY_PAGE, tenMegabytePaste } from "./pastes.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const AXE = path.join(HERE, "node_modules", "axe-core", "axe.min.js");
@@ -75,8 +76,6 @@ Content-Type: application/json; charset=utf-8
 Response Body
 {"error":"invalid_grant","error_description":"The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client."}`;
 
-const GATEWAY_PAGE =
-  "<html><head><title>504 Gateway Time-out</title></head><body><center><h1>504 Gateway Time-out</h1></center><hr><center>nginx</center></body></html>";
 
 const PYTHON_504 = `Traceback (most recent call last):
   File "export.py", line 14, in <module>
@@ -679,22 +678,7 @@ test(
   async () => {
     await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(server.url).origin });
     await withPage(server.url, async (page, problems) => {
-      const head = [
-        "* Connected to api.scopestack.io (52.1.2.3) port 443 (#0)",
-        "> GET /acme/v1/projects/123/merge-data HTTP/1.1",
-        "> Host: api.scopestack.io",
-        "> Accept: application/vnd.api+json",
-        ">",
-        "< HTTP/1.1 504 Gateway Time-out",
-        "< Server: nginx",
-        "< Content-Type: text/html",
-        "<",
-        "<!-- upstream log follows -->",
-      ].join("\n");
-      const row = "<tr><td>service location</td><td>Main Street 1, Springfield</td><td>pending</td></tr>\n";
-      const target = 10 * 1024 * 1024;
-      const body = row.repeat(Math.ceil((target - head.length - GATEWAY_PAGE.length) / row.length));
-      const paste = `${head}\n${body}${GATEWAY_PAGE}\n* Connection #0 to host api.scopestack.io left intact`;
+      const paste = tenMegabytePaste();
       // Pasted the way a person does, through the clipboard: Playwright's
       // fill() types through Input.insertText, which in this Chromium takes
       // 4 s for 100 kB and grows faster than the text, so it never ends at 10 MB.

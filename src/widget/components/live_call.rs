@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::engine::api::{LiveRequest as Request, LiveResponse as Response};
 use crate::engine::display::json_string_field;
-use crate::engine::live::{HttpRequest, LintFinding, Outcome, Severity};
+use crate::engine::live::{account_matters, HttpRequest, LintFinding, Outcome, Severity};
 use crate::live::{send, Sending};
 use crate::widget::backend::LiveBackend as Backend;
 use crate::widget::browser::copy_text;
@@ -185,11 +185,11 @@ pub fn live_call(props: &Props) -> Html {
                 let result = send(&request, timeout, &handle).await;
                 sending.set(None);
                 outcome.set(Some(result.clone()));
-                // A refusal (403/404) reads differently when we know whose
-                // token this is: ask /v1/me with it, as the article advises.
-                let refused =
-                    matches!(&result, Outcome::Response(r) if r.status == 403 || r.status == 404);
-                let token_account = match Some(me).filter(|_| refused && has_token) {
+                // Some answers read differently when we know whose token
+                // this is (the engine says which): ask /v1/me, as the
+                // article advises.
+                let ask = has_token && account_matters(&result);
+                let token_account = match Some(me).filter(|_| ask) {
                     Some(me) => match send(&me, timeout, &Sending::new()).await {
                         Outcome::Response(r) if r.status == 200 => {
                             json_string_field(&r.body, "account-slug")

@@ -21,19 +21,37 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Let Yew render and the debounce pass.
-async fn settle(ms: u64) {
-    yew::platform::time::sleep(Duration::from_millis(ms)).await;
+/// Wait until `ready` holds, polling between turns of the event loop: the
+/// tests wait for what the widget shows, never for a time. The bound only
+/// stops a broken widget from hanging the run.
+async fn until(what: &str, mut ready: impl FnMut() -> bool) {
+    for _ in 0..3000 {
+        if ready() {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("gave up waiting for {what}");
+}
+
+/// Wait for an element matching `selector` under `root`.
+async fn wait_for(root: &Element, selector: &str) -> Element {
+    until(selector, || find(root, selector).is_some()).await;
+    find(root, selector).unwrap()
 }
 
 /// Mount a fresh App, with the engine answering inline, in its own element.
 async fn mount() -> Element {
+    mount_with(scopestack_troubleshooter::widget::config::Config::default()).await
+}
+
+async fn mount_with(config: scopestack_troubleshooter::widget::config::Config) -> Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let backend = Backend::new(|request, reply| reply.emit(respond_widget(request)));
-    let config = std::rc::Rc::new(scopestack_troubleshooter::widget::config::Config::default());
+    let config = std::rc::Rc::new(config);
     yew::Renderer::<App>::with_root_and_props(root.clone(), Props { backend, config }).render();
-    settle(30).await;
+    wait_for(&root, "[data-ready=true]").await;
     root
 }
 
@@ -52,7 +70,8 @@ async fn paste(root: &Element, text: &str) {
     init.set_bubbles(true);
     let event = InputEvent::new_with_event_init_dict("input", &init).unwrap();
     area.dispatch_event(&event).unwrap();
-    settle(400).await;
+    // Answered: a section, or the word that there is no error.
+    wait_for(root, "[data-section], [data-role=no-error]").await;
 }
 
 fn state_of(root: &Element, check: &str) -> Option<String> {
@@ -134,15 +153,21 @@ async fn ticking_a_check_persists_and_goes_into_the_share_link() {
     )
     .expect("the blank-field check has a tick box");
     item.dyn_ref::<HtmlElement>().unwrap().click();
-    settle(50).await;
-    let stored = web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item("scopestack-troubleshooter.ticked")
-        .unwrap()
-        .unwrap_or_default();
+    let stored = || {
+        web_sys::window()
+            .unwrap()
+            .local_storage()
+            .unwrap()
+            .unwrap()
+            .get_item("scopestack-troubleshooter.ticked")
+            .unwrap()
+            .unwrap_or_default()
+    };
+    until("the tick to be stored", || {
+        stored().contains("422-unprocessable-entity/blank-field")
+    })
+    .await;
+    let stored = stored();
     assert!(
         stored.contains("422-unprocessable-entity/blank-field"),
         "stored: {stored}"
@@ -188,9 +213,8 @@ async fn the_link_builder_makes_a_link_to_the_chosen_section() {
         .dyn_ref::<HtmlElement>()
         .unwrap()
         .click();
-    settle(100).await;
-    let select: web_sys::HtmlSelectElement = find(&root, "#ts-link-section")
-        .expect("the link builder is in the reference view")
+    let select: web_sys::HtmlSelectElement = wait_for(&root, "#ts-link-section")
+        .await
         .dyn_into()
         .unwrap();
     let options: Vec<String> = (0..select.length())
@@ -204,14 +228,40 @@ async fn the_link_builder_makes_a_link_to_the_chosen_section() {
     select
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
-    settle(50).await;
-    let link: HtmlInputElement = find(&root, "[data-role=share-link]")
-        .unwrap()
+    let link: HtmlInputElement = wait_for(&root, "[data-role=share-link]")
+        .await
         .dyn_into()
         .unwrap();
+    until("the link to follow the choice", || {
+        link.value().ends_with("#oauth-invalid-grant")
+    })
+    .await;
     assert!(
         link.value().ends_with("#oauth-invalid-grant"),
         "link: {}",
         link.value()
     );
+}
+
+#[wasm_bindgen_test]
+async fn an_open_sent_before_the_first_render_is_not_lost() {
+    // A host may call open() the moment the element is mounted, before Yew
+    // has rendered and started listening: the command must wait, not vanish.
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let config = scopestack_troubleshooter::widget::config::Config::default();
+    let commands = config.commands.clone();
+    let backend = Backend::new(|request, reply| reply.emit(respond_widget(request)));
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        Props {
+            backend,
+            config: std::rc::Rc::new(config),
+        },
+    )
+    .render();
+    commands.open("#invalid_grant".to_string());
+    commands.open("#504".to_string());
+    // Both arrive, in order: the last one is what shows.
+    wait_for(&root, "[data-section='504-gateway-timeout']").await;
 }

@@ -134,7 +134,8 @@ pub fn app(props: &Props) -> Html {
         html! { <p class="ts-title">{ "ScopeStack API Troubleshooter" }</p> }
     };
     html! {
-        <main class={root_class} data-ready="true">
+        <main class={root_class} data-ready="true"
+            data-kb={if state.kb_override { "override" } else { "built-in" }}>
             <header class="ts-header">
                 { title }
                 if !options.compact {

@@ -42,20 +42,46 @@ pub struct Options {
     pub kb_url: Option<String>,
 }
 
-/// Commands a host can send to a mounted widget (`open`).
+/// Commands a host can send to a mounted widget (`open`). A host may call
+/// `open` as soon as the element is mounted, before the widget's first
+/// render has run the effect that listens: those commands wait here, in
+/// order, and are delivered when it does, so no early `open` is lost.
 #[derive(Clone, Default)]
-pub struct Commands(Rc<RefCell<Option<Callback<String>>>>);
+pub struct Commands(Rc<RefCell<Inbox>>);
+
+#[derive(Default)]
+struct Inbox {
+    listener: Option<Callback<String>>,
+    waiting: Vec<String>,
+}
 
 impl Commands {
-    /// The widget listens: each command is a fragment to open.
+    /// The widget listens: each command is a fragment to open. Commands that
+    /// came before are delivered now.
     pub fn listen(&self, cb: Callback<String>) {
-        *self.0.borrow_mut() = Some(cb);
+        let waiting = {
+            let mut inbox = self.0.borrow_mut();
+            inbox.listener = Some(cb.clone());
+            std::mem::take(&mut inbox.waiting)
+        };
+        for fragment in waiting {
+            cb.emit(fragment);
+        }
     }
 
     /// Open a fragment (`#401-unauthorized`, `#s=…&p=…`) in the widget.
     pub fn open(&self, fragment: String) {
-        let cb = self.0.borrow().clone();
-        if let Some(cb) = cb {
+        let listener = {
+            let mut inbox = self.0.borrow_mut();
+            match inbox.listener.clone() {
+                Some(cb) => Some(cb),
+                None => {
+                    inbox.waiting.push(fragment.clone());
+                    None
+                }
+            }
+        };
+        if let Some(cb) = listener {
             cb.emit(fragment);
         }
     }

@@ -64,6 +64,9 @@ pub struct State {
     /// Something the user should know that is not an error of theirs (an
     /// override knowledge base that could not be used).
     pub notice: Option<String>,
+    /// The host's own knowledge base is in use (shown as `data-kb` on the
+    /// widget's root, which is also what tests wait for).
+    pub kb_override: bool,
 }
 
 impl Default for State {
@@ -83,6 +86,7 @@ impl Default for State {
             client: Client::CustomCode,
             error: None,
             notice: None,
+            kb_override: false,
         }
     }
 }
@@ -123,6 +127,10 @@ pub enum Action {
     /// Ticks restored from storage.
     Restore(Vec<String>),
     Notice(String),
+    /// The host's knowledge base is in the engine: the paste is read again
+    /// with it, so a paste typed while it loaded is not left with the
+    /// built-in text.
+    KnowledgeBaseApplied,
 }
 
 impl Reducible for State {
@@ -198,6 +206,12 @@ impl Reducible for State {
             }
             Action::Restore(t) => add_ticks(&mut s.ticked, t),
             Action::Notice(n) => s.notice = Some(n),
+            Action::KnowledgeBaseApplied => {
+                s.kb_override = true;
+                if !s.paste.trim().is_empty() {
+                    s.generation += 1;
+                }
+            }
         }
         Rc::new(s)
     }

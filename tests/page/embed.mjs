@@ -218,8 +218,22 @@ async function sleep(ms) {
   await new Promise((r) => setTimeout(r, ms));
 }
 
-/** Poll `fn` until it is truthy; its last value is returned either way. */
-async function until(fn, ms = 5000) {
+/** Two animation frames of `frame` (a Page or Frame): layout, resize
+ * observers and the paint after them have run. A signal, not a time. */
+async function frames2(frame) {
+  await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+}
+
+/** How many times a widget in `frame` has read a link or fragment (its
+ * `scopestack:link-read` Performance mark). */
+async function linkReads(frame) {
+  return frame.evaluate(() => performance.getEntriesByName("scopestack:link-read").length);
+}
+
+/** Poll `fn` until it is truthy; its last value is returned either way. `ms`
+ * is only an upper bound for a broken page: a loaded machine is slow, so it
+ * is generous, and no result is decided by how long something took. */
+async function until(fn, ms = ENGINE_MS) {
   const end = Date.now() + ms;
   let v;
   while (Date.now() < end) {
@@ -490,8 +504,10 @@ const tests = [
         await page.locator("scopestack-troubleshooter textarea[data-role=paste]").fill(CURL_401);
         await waitSection(page, "401-unauthorized");
         // The sidebar's anchors are the host's: following one leaves the widget where it was.
+        const reads = await linkReads(page);
         await page.locator(".hc-sidebar a[href='#hc-quick-reference']").click();
-        await sleep(500);
+        // The widget has read the host's new fragment (and kept its diagnosis).
+        assert(await until(async () => (await linkReads(page)) > reads), "the widget read the new fragment");
         assert((await sectionsIn(page, "scopestack-troubleshooter")).includes("401-unauthorized"), "the diagnosis stays after a sidebar click");
         noProblems(problems);
         await page.close();
@@ -505,7 +521,7 @@ const tests = [
         await widgetFrame(page);
         await page.frameLocator(FRAME).locator("textarea[data-role=paste]").fill(CURL_401);
         await waitSection(page.frameLocator(FRAME), "401-unauthorized");
-        await page.locator("[data-role=event-log] li", { hasText: "diagnosed: 401-unauthorized" }).first().waitFor({ timeout: 5000 });
+        await page.locator("[data-role=event-log] li", { hasText: "diagnosed: 401-unauthorized" }).first().waitFor({ timeout: ENGINE_MS });
         await page.locator("button[data-open-section=invalid_grant]").click();
         await waitSection(page.frameLocator(FRAME), "oauth-invalid-grant");
         noProblems(problems);
@@ -569,7 +585,11 @@ const tests = [
         const bBox = page.locator("#b [data-check='401-unauthorized/token-expired'] input[type=checkbox]");
         await aBox.check();
         assert(await aBox.isChecked(), "a's box is ticked");
-        await sleep(300);
+        // The tick has gone all the way (it is stored) before b is looked at.
+        assert(
+          await until(() => page.evaluate(() => Object.values(localStorage).some((v) => v.includes("401-unauthorized/token-expired")))),
+          "a's tick was stored",
+        );
         assert(!(await bBox.isChecked()), "b's box for the same check is not ticked");
         assert((await page.locator("#b [data-check] input:checked").count()) === 0, "nothing is ticked in b");
         // Labels point at their own shadow root's box.
@@ -688,7 +708,7 @@ const tests = [
         const frame = await widgetFrame(page);
         const height = () => page.locator(FRAME).evaluate((f) => f.clientHeight);
         const appHeight = () => frame.evaluate(() => Math.ceil(document.getElementById("app").getBoundingClientRect().height));
-        await until(async () => Math.abs((await height()) - (await appHeight())) <= 2, 5000);
+        await until(async () => Math.abs((await height()) - (await appHeight())) <= 2);
         const h0 = await height();
         assert(Math.abs(h0 - (await appHeight())) <= 2, `the empty widget's frame fits it: ${h0} vs ${await appHeight()}`);
         await page.frameLocator(FRAME).locator("textarea[data-role=paste]").fill(CURL_401);
@@ -696,12 +716,18 @@ const tests = [
         const h1 = await until(async () => {
           const v = await height();
           return v > h0 + 200 ? v : 0;
-        }, 5000);
+        });
         assert(h1 > h0 + 200, `the frame grew: ${h0} → ${await height()}`);
-        await sleep(1000);
+        // Settled: the frame's height matches its content; then several
+        // rendering cycles of both documents change nothing (a resize loop
+        // would change it on every one).
+        await until(async () => Math.abs((await height()) - (await appHeight())) <= 2);
         const settled = await height();
-        await sleep(1000);
-        assert((await height()) === settled, "the height settles (no resize loop)");
+        for (let i = 0; i < 5; i++) {
+          await frames2(frame);
+          await frames2(page);
+        }
+        assert((await height()) === settled, `the height settles (no resize loop): ${settled} → ${await height()}`);
         const content = await appHeight();
         assert(Math.abs(settled - content) <= 2, `frame height ${settled} matches the content ${content}`);
         assert(settled < 20000, `a reasonable height: ${settled}`);
@@ -721,7 +747,7 @@ const tests = [
         const { page, problems } = await visit(s.url("/host.html"), { ready: true });
         await page.locator("#w textarea[data-role=paste]").fill(CURL_401);
         await waitSection(page.locator("#w"), "401-unauthorized");
-        const diagnosed = await until(() => page.evaluate(() => window.__events.filter((e) => e.type === "diagnosed")), 5000);
+        const diagnosed = await until(() => page.evaluate(() => window.__events.filter((e) => e.type === "diagnosed")));
         assert(diagnosed.length >= 1, "a diagnosed event");
         for (const e of diagnosed) {
           assert(e.id === "w", `on the element: ${e.id}`);
@@ -735,7 +761,7 @@ const tests = [
           return new Promise((resolve) => {
             document.addEventListener("diagnosed", (e) => resolve({ target: e.target === el, detail: e.detail, custom: e instanceof CustomEvent }), { once: true });
             el.open({ paste });
-            setTimeout(() => resolve({ timeout: true }), 10000);
+            setTimeout(() => resolve({ timeout: true }), ENGINE_MS);
           });
         }, '{"errors":[{"status":"403","title":"Forbidden"}]}');
         assert(composed.target && composed.custom && composed.detail.section === "403-forbidden", `bubbles to the document from the element: ${JSON.stringify(composed)}`);
@@ -744,7 +770,7 @@ const tests = [
         await waitSection(page.locator("#w"), "401-unauthorized");
         await page.locator("#w details.ts-bundle summary").click();
         await page.locator("#w [data-role=copy-bundle]").click();
-        const support = await until(() => page.evaluate(() => window.__events.filter((e) => e.type === "support-requested")), 5000);
+        const support = await until(() => page.evaluate(() => window.__events.filter((e) => e.type === "support-requested")));
         assert(support.length === 1, `one support-requested: ${JSON.stringify(support)}`);
         assert(JSON.stringify(support[0].keys) === '["section"]' && JSON.parse(support[0].detail).section === "401-unauthorized", `support-requested detail: ${support[0].detail}`);
         secretFree(await page.locator("#w [data-role=support-bundle]").textContent(), "the support message");
@@ -772,7 +798,7 @@ const tests = [
         const events = await until(async () => {
           const all = await page.evaluate(() => window.__events);
           return all.some((e) => e.type === "diagnosed") ? all : null;
-        }, 5000);
+        });
         assert(events, "a diagnosed event on the iframe");
         for (const e of events) {
           assert(e.id === "IFRAME", `dispatched on the iframe: ${e.id}`);
@@ -789,10 +815,11 @@ const tests = [
         const good = page.frameLocator(`${FRAME}:not(#wrong)`);
         await good.locator("details.ts-bundle summary").click();
         await good.locator("[data-role=copy-bundle]").click();
-        const support = await until(() => page.evaluate(() => window.__events.filter((e) => e.type === "support-requested")), 5000);
+        const support = await until(() => page.evaluate(() => window.__events.filter((e) => e.type === "support-requested")));
         assert(support.length === 1 && JSON.parse(support[0].detail).section === "oauth-invalid-grant", `support-requested: ${JSON.stringify(support)}`);
-        // The misconfigured frame (parent= another origin) sent this page nothing.
-        await sleep(500);
+        // The misconfigured frame (parent= another origin) sent this page
+        // nothing, though it diagnosed a paste before the good frame's
+        // support request arrived here.
         const fromWrong = await page.evaluate(() => window.__events.filter((e) => e.id === "wrong").length);
         assert(fromWrong === 0, "no events from a frame configured for another parent");
         assert((await page.locator("#wrong").evaluate((f) => f.getBoundingClientRect().height)) === wrongHeight0, "and no height");
@@ -813,30 +840,63 @@ const tests = [
         const { page, problems } = await visit(h.url("/host.html"));
         const widget = await widgetFrame(page);
         const heightBefore = await page.locator(FRAME).evaluate((f) => f.getBoundingClientRect().height);
+        // Everything the widget ever shows from now on, and every message
+        // the host and the widget receive, is recorded: the checks below
+        // wait for the markers each sender posts after its forgeries
+        // (messages from one window to another arrive in order).
+        await widget.evaluate(() => {
+          window.__shown = [];
+          new MutationObserver(() => {
+            for (const e of document.querySelectorAll("[data-section]")) window.__shown.push(e.dataset.section);
+          }).observe(document.body, { subtree: true, childList: true, attributes: true });
+          window.__markers = 0;
+          window.addEventListener("message", (e) => e.data === "forgery-done" && window.__markers++);
+        });
+        await page.evaluate(() => {
+          window.__markers = 0;
+          window.addEventListener("message", (e) => e.data === "forgery-done" && window.__markers++);
+        });
         const fake = { type: "scopestack-troubleshooter:open", section: "invalid_grant" };
         const evilFrame = page.frames().find((f) => f.url().includes("/evil.html"));
         const sibling = page.frames().find((f) => f.url().includes("/sibling.html"));
         assert(evilFrame && sibling, "the other frames loaded");
         // Another origin, straight to the widget's window.
-        await evilFrame.evaluate((msg) => window.parent.frames[0].postMessage(msg, "*"), fake);
+        await evilFrame.evaluate((msg) => {
+          window.parent.frames[0].postMessage(msg, "*");
+          window.parent.frames[0].postMessage("forgery-done", "*");
+        }, fake);
         // The host's origin, but a window that is not the widget's parent.
-        await sibling.evaluate((msg) => window.parent.frames[0].postMessage(msg, "*"), fake);
+        await sibling.evaluate((msg) => {
+          window.parent.frames[0].postMessage(msg, "*");
+          window.parent.frames[0].postMessage("forgery-done", "*");
+        }, fake);
         // The widget's own window posting to itself.
-        await widget.evaluate((msg) => window.postMessage(msg, "*"), fake);
+        await widget.evaluate((msg) => {
+          window.postMessage(msg, "*");
+          window.postMessage("forgery-done", "*");
+        }, fake);
         // Forged widget messages to the host, from another origin and from a same-origin sibling.
         for (const f of [evilFrame, sibling]) {
           await f.evaluate(() => {
             window.parent.postMessage({ type: "scopestack-troubleshooter:diagnosed", section: "forged" }, "*");
             window.parent.postMessage({ type: "scopestack-troubleshooter:height", height: 4321 }, "*");
+            window.parent.postMessage("forgery-done", "*");
           });
         }
-        await sleep(1500);
-        assert((await page.frameLocator(FRAME).locator("[data-section]").count()) === 0, "nothing opened in the widget");
+        assert(await until(() => widget.evaluate(() => window.__markers === 3)), "the widget received every forgery");
+        assert(await until(() => page.evaluate(() => window.__markers === 2)), "the host received every forgery");
         assert((await page.evaluate(() => window.__events.length)) === 0, `no forged events on the iframe: ${JSON.stringify(await page.evaluate(() => window.__events))}`);
         assert((await page.locator(FRAME).evaluate((f) => f.getBoundingClientRect().height)) === heightBefore, "no forged height");
+        // A forged open that had been taken would be answered by the engine
+        // before the parent's own, which follows it in the same queue: after
+        // the parent's open shows its section, nothing else was ever shown.
+        await page.evaluate(() => window.ScopeStackTroubleshooter.open({ section: "504" }));
+        await waitSection(page.frameLocator(FRAME), "504-gateway-timeout");
+        const shown = await widget.evaluate(() => [...new Set(window.__shown)]);
+        assert(JSON.stringify(shown) === '["504-gateway-timeout"]', `the widget showed ${JSON.stringify(shown)}`);
         // The parent's own open does work (so the checks above could fail).
         await page.evaluate(() => window.ScopeStackTroubleshooter.open({ section: "invalid_grant" }));
-        await waitSection(page.frameLocator(FRAME), "oauth-invalid-grant", 10000);
+        await waitSection(page.frameLocator(FRAME), "oauth-invalid-grant");
         noProblems(problems);
         await page.close();
       }),
@@ -889,7 +949,7 @@ const tests = [
         await waitSection(page.locator("#a"), "oauth-invalid-grant");
         await page.evaluate((paste) => window.ScopeStackTroubleshooter.open({ paste }), JSONAPI_422);
         await until(async () => (await page.locator("#a textarea[data-role=paste]").inputValue()) === JSONAPI_422);
-        await waitSection(page.locator("#a"), "422-unprocessable-entity", 10000).catch(async () => {
+        await waitSection(page.locator("#a"), "422-unprocessable-entity").catch(async () => {
           throw new Error(`after open({paste}) the widget still shows ${JSON.stringify(await sectionsIn(page, "#a"))}; its announcement: ${await page.locator("#a [data-role=announce]").textContent()}`);
         });
         noProblems(problems);
@@ -904,7 +964,7 @@ const tests = [
         h.pages["/host.html"] = iframeHost(`${w.origin}/`, h.origin, { queue: true });
         const { page, problems } = await visit(h.url("/host.html"));
         await widgetFrame(page);
-        await waitSection(page.frameLocator(FRAME), "oauth-invalid-grant", 10000);
+        await waitSection(page.frameLocator(FRAME), "oauth-invalid-grant");
         noProblems(problems);
         await page.close();
       }),
@@ -918,9 +978,9 @@ const tests = [
         const { page, problems } = await visit(h.url("/host.html"));
         await widgetFrame(page);
         await page.evaluate(() => window.ScopeStackTroubleshooter.open({ section: "invalid_grant" }));
-        await waitSection(page.frameLocator(FRAME), "oauth-invalid-grant", 10000);
+        await waitSection(page.frameLocator(FRAME), "oauth-invalid-grant");
         await page.evaluate(() => window.ScopeStackTroubleshooter.open({ section: "504" }));
-        await waitSection(page.frameLocator(FRAME), "504-gateway-timeout", 10000);
+        await waitSection(page.frameLocator(FRAME), "504-gateway-timeout");
         noProblems(problems);
         await page.close();
       }),
@@ -935,7 +995,7 @@ f.addEventListener("load", () => window.ScopeStackTroubleshooter.open({ section:
         h.pages["/host.html"] = iframeHost(`${w.origin}/`, h.origin).replace("</head>", `<script type="module" src="/open-on-load.js"></script></head>`);
         const { page, problems } = await visit(h.url("/host.html"));
         await widgetFrame(page);
-        await waitSection(page.frameLocator(FRAME), "oauth-invalid-grant", 10000);
+        await waitSection(page.frameLocator(FRAME), "oauth-invalid-grant");
         noProblems(problems);
         await page.close();
       }),
@@ -1096,9 +1156,9 @@ function knowledgeBaseTests() {
         s.pages["/host.html"] = page(url);
         const { page: p, problems, messages } = await visit(s.url("/host.html"), { ready: true });
         const notice = p.locator("#w [data-role=notice]");
-        await notice.waitFor({ timeout: 10000 });
+        await notice.waitFor({ timeout: ENGINE_MS });
         assert(await notice.isVisible(), "the notice is visible");
-        const warned = await until(() => messages.some((m) => m.type === "warning" && /knowledge base could not be used/.test(m.text)), 5000);
+        const warned = await until(() => messages.some((m) => m.type === "warning" && /knowledge base could not be used/.test(m.text)));
         assert(warned, `a console warning: ${JSON.stringify(messages)}`);
         await p.locator("#w textarea[data-role=paste]").fill(CURL_401);
         await waitSection(p.locator("#w"), "401-unauthorized");
@@ -1107,7 +1167,7 @@ function knowledgeBaseTests() {
         assert(summary.includes(builtin.slice(0, 40)), `built-in summary shown: ${summary}`);
         // Other sections still there (the quick reference lists them all).
         await p.locator("#w #ts-tab-reference").click();
-        await p.locator("#w [data-role=reference]").waitFor({ timeout: 10000 });
+        await p.locator("#w [data-role=reference]").waitFor({ timeout: ENGINE_MS });
         // The 404 itself is reported by the browser; anything else is a problem.
         const rest = problems.filter((x) => !(allow404 && /404/.test(x) && (/missing\.json/.test(x) || /Failed to load resource/.test(x))));
         noProblems(rest);
@@ -1123,15 +1183,16 @@ function knowledgeBaseTests() {
           s.pages["/kb/changed.json"] = changedKb();
           s.pages["/host.html"] = page("/kb/changed.json");
           const { page: p, problems } = await visit(s.url("/host.html"), { ready: true });
-          // Asked once the override is in: it is fetched at start, and then
-          // reaches the engine worker ahead of this paste.
-          const fetched = await until(() => p.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/kb/changed.json"))), 10000);
-          assert(fetched, "the override was fetched");
-          await sleep(500);
+          // Pasted at once, whether or not the override is in yet: once it
+          // is (the widget says so with data-kb), the paste is read again with it.
           await p.locator("#w textarea[data-role=paste]").fill(CURL_401);
+          await p.locator("#w [data-kb=override]").waitFor({ timeout: ENGINE_MS });
+          const fetched = await p.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/kb/changed.json")));
+          assert(fetched, "the override was fetched");
           await waitSection(p.locator("#w"), "401-unauthorized");
-          const summary = await p.locator("#w [data-section='401-unauthorized'] .ts-summary").textContent();
-          assert(summary.includes("OVERRIDE: this help center's own words"), `summary: ${summary}`);
+          const summaryOf = () => p.locator("#w [data-section='401-unauthorized'] .ts-summary").textContent();
+          const overridden = await until(async () => (await summaryOf()).includes("OVERRIDE: this help center's own words"));
+          assert(overridden, `summary: ${await summaryOf()}`);
           assert((await p.locator("#w [data-role=notice]").count()) === 0, "no notice for a good override");
           noProblems(problems);
           await p.close();
@@ -1146,7 +1207,7 @@ function knowledgeBaseTests() {
           s.pages["/host.html"] = page("/kb/changed.json", `section="401-unauthorized"`);
           const { page: p, problems } = await visit(s.url("/host.html"), { ready: true });
           await waitSection(p.locator("#w"), "401-unauthorized");
-          const ok = await until(async () => (await p.locator("#w [data-section='401-unauthorized'] .ts-summary").textContent()).includes("OVERRIDE:"), 5000);
+          const ok = await until(async () => (await p.locator("#w [data-section='401-unauthorized'] .ts-summary").textContent()).includes("OVERRIDE:"));
           assert(ok, `summary: ${await p.locator("#w [data-section='401-unauthorized'] .ts-summary").textContent()}`);
           noProblems(problems);
           await p.close();
@@ -1164,8 +1225,7 @@ function knowledgeBaseTests() {
              <scopestack-troubleshooter id="b" kb-url="/kb/changed.json"></scopestack-troubleshooter>`,
           );
           const { page: p, problems } = await visit(s.url("/host.html"), { ready: true });
-          await p.locator("#b [data-ready=true]").waitFor({ timeout: ENGINE_MS });
-          await sleep(1500);
+          for (const id of ["a", "b"]) await p.locator(`#${id} [data-kb=override]`).waitFor({ timeout: ENGINE_MS });
           for (const id of ["a", "b"]) {
             await p.locator(`#${id} textarea[data-role=paste]`).fill(CURL_401);
             await waitSection(p.locator(`#${id}`), "401-unauthorized");
@@ -1243,7 +1303,7 @@ function cspTests() {
           const h0 = await page.locator(FRAME).evaluate((f) => f.getBoundingClientRect().height);
           await page.frameLocator(FRAME).locator("textarea[data-role=paste]").fill(CURL_401);
           await waitSection(page.frameLocator(FRAME), "401-unauthorized");
-          await page.locator("[data-role=event-log] li", { hasText: "diagnosed: 401-unauthorized" }).first().waitFor({ timeout: 5000 });
+          await page.locator("[data-role=event-log] li", { hasText: "diagnosed: 401-unauthorized" }).first().waitFor({ timeout: ENGINE_MS });
           assert(await until(async () => (await page.locator(FRAME).evaluate((f) => f.getBoundingClientRect().height)) > h0 + 100), "the frame resized");
           await check(page, problems, "iframe demo");
           await page.close();
@@ -1262,7 +1322,7 @@ function cspTests() {
             await widgetFrame(page);
             await page.frameLocator(FRAME).locator("textarea[data-role=paste]").fill(CURL_401);
             await waitSection(page.frameLocator(FRAME), "401-unauthorized");
-            const events = await until(() => page.evaluate(() => window.__events.some((e) => e.type === "diagnosed")), 5000);
+            const events = await until(() => page.evaluate(() => window.__events.some((e) => e.type === "diagnosed")));
             assert(events, "events reach the host");
             await check(page, problems, "cross-origin iframe");
             await page.close();

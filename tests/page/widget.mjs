@@ -320,7 +320,7 @@ for (const [name, paste, section, check] of PASTES) {
               (e) => e.__tsBefore && e.isConnected && /best match/i.test(e.textContent) && e.textContent.includes(t),
             ),
           title,
-          { timeout: 5000 },
+          { timeout: 30000 },
         );
         noProblems(problems);
       }),
@@ -477,8 +477,8 @@ test(
       ].join("\n");
       await diagnose(page, paste, "422-unprocessable-entity");
       await page.locator("details").evaluateAll((ds) => ds.forEach((d) => (d.open = true)));
-      // Give an onerror or onload the time it would need to fire.
-      await page.waitForTimeout(500);
+      // No element was added, so no onerror or onload can ever fire (and a
+      // dialog would be caught by the page's listener).
       assert((await count()) === before, `the paste added elements (${before} before, ${await count()} after)`);
       const scriptish = await page.evaluate(
         () => [...document.querySelectorAll("main [href^='javascript:' i], main [src^='javascript:' i]")].length,
@@ -500,7 +500,9 @@ test(
         null,
         { timeout: 30000 },
       );
-      await page.waitForTimeout(1000);
+      // The link's paste has been diagnosed: everything it leads to is on screen.
+      await page.waitForFunction(() => performance.getEntriesByName("scopestack:diagnosed").length > 0, null, { timeout: 30000 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
       const added = await page.evaluate(() => document.querySelectorAll("main img, main script, main svg").length);
       assert(added === 0, `the link added ${added} element(s)`);
       noProblems(problems);
@@ -532,7 +534,7 @@ test(
       await page.waitForFunction(
         async (l) => (await navigator.clipboard.readText()) === l,
         link,
-        { timeout: 5000 },
+        { timeout: 30000 },
       ).catch(async () => {
         throw new Error(`the clipboard holds ${JSON.stringify(await clipboard(page))}, not the link ${link}`);
       });
@@ -551,7 +553,7 @@ test(
       await page.waitForFunction(
         async (m) => (await navigator.clipboard.readText()) === m,
         message,
-        { timeout: 5000 },
+        { timeout: 30000 },
       ).catch(async () => {
         throw new Error(`the clipboard holds ${JSON.stringify((await clipboard(page)).slice(0, 200))}, not the support message`);
       });
@@ -629,7 +631,7 @@ test(
         await page.waitForFunction(
           (q) => document.querySelector("[data-role=reference] [role=status]")?.textContent.includes(q),
           query,
-          { timeout: 10000 },
+          { timeout: 30000 },
         );
         const found = await rows();
         assert(
@@ -641,7 +643,7 @@ test(
       await page.waitForFunction(
         () => document.querySelector("[data-reference-section]")?.dataset.referenceSection === "422-unprocessable-entity",
         null,
-        { timeout: 10000 },
+        { timeout: 30000 },
       );
       await page.locator("[data-reference-section='422-unprocessable-entity'] button").click();
       await page.waitForSelector("[data-section='422-unprocessable-entity'] [data-check]", { timeout: 30000 });

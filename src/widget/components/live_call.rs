@@ -114,6 +114,9 @@ pub fn live_call(props: &Props) -> Html {
         timeout: DEFAULT_TIMEOUT_SECONDS.into(),
     });
     let findings = use_state(Vec::<LintFinding>::new);
+    // The request the findings are about: the lint is current when it is
+    // the request on screen (`data-current`, which page tests wait for).
+    let linted = use_state(|| None::<HttpRequest>);
     let curl = use_state(String::new);
     let sending = use_state(|| None::<Sending>);
     let outcome = use_state(|| None::<Outcome>);
@@ -125,9 +128,11 @@ pub fn live_call(props: &Props) -> Html {
     {
         let findings = findings.clone();
         let curl = curl.clone();
+        let linted = linted.clone();
         let backend = props.backend.clone();
         let allowed = props.origins.to_vec();
         use_debounced(request.clone(), LINT_DELAY, move |request| {
+            let asked = request.clone();
             let reply = Callback::from(move |r: Response| {
                 if let Response::Lint {
                     findings: f,
@@ -136,6 +141,7 @@ pub fn live_call(props: &Props) -> Html {
                 {
                     findings.set(f);
                     curl.set(c);
+                    linted.set(Some(asked.clone()));
                 }
             });
             backend.send(Request::Lint { request, allowed }, reply);
@@ -332,7 +338,8 @@ pub fn live_call(props: &Props) -> Html {
                         oninput={area_value(set(|f, v| f.body = v))} />
                 </p>
             }
-            <section class="ts-lint" aria-label="Checks before sending" aria-live="polite" data-role="lint">
+            <section class="ts-lint" aria-label="Checks before sending" aria-live="polite" data-role="lint"
+                data-current={(linted.as_ref() == Some(&request)).to_string()}>
                 if findings.is_empty() {
                     <p class="ts-ok">{ "No problems spotted in this request." }</p>
                 } else {

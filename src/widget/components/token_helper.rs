@@ -57,14 +57,19 @@ pub fn token_helper(props: &Props) -> Html {
     let busy = use_state(|| false);
     let result = use_state(|| None::<String>);
     let token = use_state(|| None::<String>);
+    // The form the findings and `to_send` were made from: until it is the
+    // form on screen, what would be sent is an older request.
+    let linted = use_state(|| None::<TokenRequest>);
 
     {
         let findings = findings.clone();
         let confusable = confusable.clone();
         let to_send = to_send.clone();
+        let linted = linted.clone();
         let backend = props.backend.clone();
         let allowed = props.origins.to_vec();
         use_debounced((*form).clone(), LINT_DELAY, move |request| {
+            let asked = request.clone();
             let reply = Callback::from(move |r: Response| {
                 if let Response::LintToken {
                     findings: f,
@@ -75,6 +80,7 @@ pub fn token_helper(props: &Props) -> Html {
                     findings.set(f);
                     confusable.set(c);
                     to_send.set(Some(request));
+                    linted.set(Some(asked.clone()));
                 }
             });
             backend.send(Request::LintToken { request, allowed }, reply);
@@ -121,6 +127,7 @@ pub fn token_helper(props: &Props) -> Html {
             .iter()
             .any(|o| r.url.starts_with(&format!("{o}/")))
     });
+    let current = linted.as_ref() == Some(&*form);
     let on_send = {
         let to_send = to_send.clone();
         let busy = busy.clone();
@@ -132,7 +139,7 @@ pub fn token_helper(props: &Props) -> Html {
             let Some(request) = (*to_send).clone() else {
                 return;
             };
-            if *busy || !allowed {
+            if *busy || !allowed || !current {
                 return;
             }
             busy.set(true);
@@ -223,7 +230,8 @@ pub fn token_helper(props: &Props) -> Html {
                 { field("ts-token-refresh", "Refresh token", true, |f| &f.refresh_token, |f, v| f.refresh_token = v) }
             }
             { field("ts-token-redirect", "Redirect URI (leave empty unless your flow needs it)", false, |f| &f.redirect_uri, |f, v| f.redirect_uri = v) }
-            <section class="ts-lint" aria-label="Checks before sending" aria-live="polite" data-role="token-lint">
+            <section class="ts-lint" aria-label="Checks before sending" aria-live="polite" data-role="token-lint"
+                data-current={current.to_string()}>
                 if findings.is_empty() {
                     <p class="ts-ok">{ "No problems spotted in this token request." }</p>
                 } else {
@@ -238,7 +246,7 @@ pub fn token_helper(props: &Props) -> Html {
                 }
             </section>
             <p class="ts-actions">
-                <button type="button" data-role="send-token" onclick={on_send} disabled={*busy || !allowed}>
+                <button type="button" data-role="send-token" onclick={on_send} disabled={*busy || !allowed || !current}>
                     { if *busy { "Requesting…" } else { "Request a token" } }
                 </button>
                 if token.is_some() {

@@ -25,6 +25,9 @@ pub fn use_fragment(state: &UseReducerHandle<State>, backend: &Backend) {
                         dispatcher.dispatch(Action::Link(state));
                     }
                 }
+                // Read, whether or not it pointed anywhere in the widget (a
+                // host page's own anchor): what a page test waits for.
+                crate::widget::browser::mark("scopestack:link-read");
             });
             backend.send(Request::Link { fragment }, reply);
         };

@@ -106,12 +106,14 @@ fn load_knowledge_base(
             Err(reason) => return fail(reason),
         };
         let d = dispatcher.clone();
-        let reply = Callback::from(move |r: WidgetResponse| {
-            if let WidgetResponse::Error { message } = r {
+        let reply = Callback::from(move |r: WidgetResponse| match r {
+            WidgetResponse::Error { message } => {
                 let message = format!("The help center's knowledge base could not be used ({message}); the built-in one is shown.");
                 web_sys::console::warn_1(&JsValue::from_str(&message));
                 d.dispatch(Action::Notice(message));
             }
+            WidgetResponse::KnowledgeBase { .. } => d.dispatch(Action::KnowledgeBaseApplied),
+            _ => {}
         });
         backend.send(WidgetRequest::UseKnowledgeBase { json: text }, reply);
     });

@@ -5,12 +5,23 @@
 //    static/embed.js with the hashed asset names filled in, so it can keep a
 //    stable name while everything it loads is cached forever.
 // 3. static/demo/ is copied to <dist>/demo/.
-// Usage: node scripts/postbuild.mjs <dist-dir>
+// 4. index.html gets its own strict Content-Security-Policy (scripts/csp.mjs),
+//    whose connect-src is exactly the origins given with --origins (the
+//    engine's, from `diagnose --origins`): a second wall behind the widget's
+//    own check that a token goes nowhere else.
+// Usage: node scripts/postbuild.mjs <dist-dir> --origins "ORIGIN ..."
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
+import { withPolicy } from "./csp.mjs";
 
 const dist = process.argv[2] ?? "dist";
+const originsAt = process.argv.indexOf("--origins");
+const origins = originsAt > 0 ? (process.argv[originsAt + 1] ?? "").split(/\s+/).filter(Boolean) : [];
+if (origins.length === 0 || !origins.every((o) => /^https:\/\/[a-z0-9.-]+(:\d+)?$/.test(o))) {
+  console.error(`postbuild: --origins must list the https API origins (got ${JSON.stringify(origins)})`);
+  process.exit(1);
+}
 const indexPath = path.join(dist, "index.html");
 let html = fs.readFileSync(indexPath, "utf8");
 
@@ -79,6 +90,7 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html) || /\sstyle="/.test(html)) {
   console.error("postbuild: index.html still has inline script or style");
   process.exit(1);
 }
+html = withPolicy(html, origins);
 fs.writeFileSync(indexPath, html);
 
 const template = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), "..", "static", "embed.js"), "utf8");

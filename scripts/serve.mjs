@@ -7,6 +7,7 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { mime } from "./mime.mjs";
+import { originsOf, policyOf, withPolicy } from "./csp.mjs";
 
 const args = process.argv.slice(2);
 const dist = path.resolve(args[0] ?? "dist");
@@ -20,9 +21,16 @@ for (let i = 1; i < args.length; i++) {
     process.exit(2);
   }
 }
-const meta = allowed.length
-  ? `<meta name="scopestack-troubleshooter:allowed-origins" content="${allowed.join(" ")}">`
-  : "";
+// The page's own policy (written by postbuild), widened by --allow-origin
+// in the page and, as the same header, on every answer.
+const indexHtml = fs.readFileSync(path.join(dist, "index.html"), "utf8");
+const shipped = originsOf(indexHtml);
+if (!policyOf(indexHtml)) {
+  console.error(`serve: ${dist}/index.html has no Content-Security-Policy (build it with ./x build)`);
+  process.exit(1);
+}
+const csp = policyOf(withPolicy(indexHtml, shipped, allowed));
+const allowedMeta = `<meta name="scopestack-troubleshooter:allowed-origins" content="${allowed.join(" ")}">`;
 
 http
   .createServer((req, res) => {
@@ -33,8 +41,14 @@ http
     fs.readFile(file, (err, data) => {
       if (err) return res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       const type = mime(file);
-      if (meta && file.endsWith(".html")) data = String(data).replace("<head>", `<head>${meta}`);
-      res.writeHead(200, { "content-type": type, "cache-control": "no-cache" }).end(data);
+      const page = file === path.join(dist, "index.html");
+      if (page && allowed.length) data = withPolicy(String(data), shipped, allowed);
+      // The demo pages host the widget as a help center would: they list
+      // the allowed origins too, under their own (no) policy.
+      else if (file.endsWith(".html") && allowed.length) data = String(data).replace("<head>", `<head>${allowedMeta}`);
+      const headers = { "content-type": type, "cache-control": "no-cache" };
+      if (page) headers["content-security-policy"] = csp;
+      res.writeHead(200, headers).end(data);
     });
   })
   .listen(port, "127.0.0.1", () => {

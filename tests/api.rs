@@ -66,10 +66,43 @@ fn search_and_links_resolve_through_the_knowledge_base() {
     match ask(WidgetRequest::Link {
         fragment: "#invalid_grant".into(),
     }) {
-        WidgetResponse::Link { state } => {
+        WidgetResponse::Link { state, .. } => {
             assert_eq!(state.section.as_deref(), Some("oauth-invalid-grant"))
         }
         other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_link_whose_paste_held_a_secret_is_rewritten_masked_and_a_clean_one_is_left_alone() {
+    let token = "Zx9Qw7Er5Ty3Ui1Op0As8Df6Gh4Jk2LmNb7Vc5Xz3Q";
+    let raw = format!("Authorization: Bearer {token}\nHTTP/1.1 401 Unauthorized");
+    let fragment = format!(
+        "#s=401-unauthorized&p={}",
+        scopestack_troubleshooter::engine::link::encode(&raw)
+    );
+    match ask(WidgetRequest::Link { fragment }) {
+        WidgetResponse::Link { state, rewrite } => {
+            let rewrite = rewrite.expect("a fragment with a raw token is rewritten");
+            let decoded = scopestack_troubleshooter::engine::link::decode(&rewrite);
+            assert!(!decoded.contains(token), "{decoded}");
+            assert!(decoded.contains("401 Unauthorized"), "{decoded}");
+            assert!(rewrite.contains("s=401-unauthorized"), "{rewrite}");
+            assert!(!state.paste.unwrap_or_default().contains(token));
+        }
+        other => panic!("{other:?}"),
+    }
+    for clean in [
+        "#401",
+        "#s=401-unauthorized&p=HTTP%2F1.1%20401%20Unauthorized",
+        "",
+    ] {
+        match ask(WidgetRequest::Link {
+            fragment: clean.into(),
+        }) {
+            WidgetResponse::Link { rewrite, .. } => assert_eq!(rewrite, None, "{clean}"),
+            other => panic!("{other:?}"),
+        }
     }
 }
 
@@ -104,6 +137,26 @@ fn a_knowledge_base_override_must_be_valid_and_complete() {
         match ask(WidgetRequest::UseKnowledgeBase { json: json.into() }) {
             WidgetResponse::Error { message } => assert!(message.contains(why), "{message}"),
             other => panic!("{other:?}"),
+        }
+    }
+    // A link the widget would render must be https: a `javascript:` (or
+    // any other scheme) doc_url refuses the whole override.
+    let mut hostile: serde_json::Value =
+        serde_json::from_str(scopestack_troubleshooter::engine::knowledge::KB_JSON).unwrap();
+    for url in [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "data:text/html,<b>x</b>",
+        "http://docs.example/x",
+        "https://docs.example/x\" onmouseover=\"alert(1)",
+        "https:///x",
+    ] {
+        hostile["sections"][0]["doc_url"] = url.into();
+        match ask(WidgetRequest::UseKnowledgeBase {
+            json: hostile.to_string(),
+        }) {
+            WidgetResponse::Error { message } => assert!(message.contains("https"), "{message}"),
+            other => panic!("{url}: {other:?}"),
         }
     }
     // The built-in base with one summary changed is accepted, and used.

@@ -6,9 +6,12 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: diagnose [--json] [FILE]\n\
+       diagnose --origins\n\
 Reads a pasted API error from FILE (or standard input) and prints which part of\n\
 ScopeStack's \"API Error Codes\" article applies, with an evidence-backed checklist.\n\
-  --json   print the machine-readable JSON instead of the plain report";
+  --json     print the machine-readable JSON instead of the plain report\n\
+  --origins  print the API origins live calls may go to, one a line (the build\n\
+             writes them into the page's Content-Security-Policy)";
 
 fn main() -> ExitCode {
     let mut json = false;
@@ -16,6 +19,11 @@ fn main() -> ExitCode {
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--json" => json = true,
+            "--origins" => {
+                let origins = scopestack_troubleshooter::engine::live::DEFAULT_ORIGINS;
+                println!("{}", origins.join("\n"));
+                return ExitCode::SUCCESS;
+            }
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;

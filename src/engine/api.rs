@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::diagnosis::{ChecklistItem, Diagnosis};
 use super::knowledge::{knowledge_base, Section};
-use super::link::{from_fragment, LinkState};
+use super::link::LinkState;
 use super::live::{self, HttpRequest, LintFinding, Outcome, TokenRequest};
 use super::search::search;
 
@@ -128,17 +128,17 @@ pub enum WidgetResponse {
     },
     Link {
         state: LinkState,
+        /// The fragment to show in the address bar instead of the one read,
+        /// when masking changed its paste.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rewrite: Option<String>,
     },
     /// The override knowledge base is in use.
-    KnowledgeBase {
-        sections: usize,
-    },
+    KnowledgeBase { sections: usize },
     /// The engine is loaded.
     Ready,
     /// The request could not be answered.
-    Error {
-        message: String,
-    },
+    Error { message: String },
 }
 
 #[allow(clippy::large_enum_variant)]
@@ -209,9 +209,10 @@ pub fn respond_widget(request: WidgetRequest) -> WidgetResponse {
                 .collect(),
             total: kb.sections.len(),
         },
-        WidgetRequest::Link { fragment } => WidgetResponse::Link {
-            state: from_fragment(kb, &fragment),
-        },
+        WidgetRequest::Link { fragment } => {
+            let (state, rewrite) = super::link::read_address(kb, &fragment);
+            WidgetResponse::Link { state, rewrite }
+        }
         WidgetRequest::Warm => WidgetResponse::Ready,
         WidgetRequest::UseKnowledgeBase { json } => match super::knowledge::use_override(&json) {
             Ok(sections) => WidgetResponse::KnowledgeBase { sections },

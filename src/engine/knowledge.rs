@@ -99,6 +99,11 @@ impl KnowledgeBase {
             if !seen.insert(s.id.as_str()) {
                 return Err(format!("section id {} appears twice", s.id));
             }
+            // A knowledge base may come from a host page (`kb-url`): its
+            // links are rendered, so only plain https links pass.
+            if !is_https_link(&s.doc_url) {
+                return Err(format!("{}: doc_url must be an https:// link", s.id));
+            }
             for t in &s.triggers {
                 if !(t.weight > 0.0 && t.weight <= 1.0) {
                     return Err(format!(
@@ -148,6 +153,18 @@ static OVERRIDE: OnceLock<(KnowledgeBase, String)> = OnceLock::new();
 /// one, so links, the CLI's JSON and support tickets keep meaning the same.
 /// One override per run: the same one again is fine (several widgets on a
 /// page share the engine), a different one is refused.
+/// `https://host/…` and nothing that could be read as another scheme or
+/// break out of an attribute.
+fn is_https_link(url: &str) -> bool {
+    url.strip_prefix("https://").is_some_and(|rest| {
+        !rest.is_empty()
+            && !rest.starts_with('/')
+            && !rest.chars().any(|c| {
+                c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\')
+            })
+    })
+}
+
 pub fn use_override(json: &str) -> Result<usize, String> {
     if let Some((kb, text)) = OVERRIDE.get() {
         return if text == json {

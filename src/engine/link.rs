@@ -112,6 +112,28 @@ pub fn from_fragment(kb: &KnowledgeBase, fragment: &str) -> LinkState {
     state
 }
 
+/// Read a fragment from the address bar: its state, and the fragment to put
+/// there instead when it carried a paste with something masking changed (a
+/// hand-made `#p=` link with a raw token), so the secret does not stay in
+/// the address bar or the history.
+pub fn read_address(kb: &KnowledgeBase, fragment: &str) -> (LinkState, Option<String>) {
+    let state = from_fragment(kb, fragment);
+    let raw = fragment
+        .trim()
+        .trim_start_matches('#')
+        .split('&')
+        .filter_map(|pair| pair.strip_prefix("p="))
+        .map(decode)
+        .next();
+    let masked = match (&raw, &state.paste) {
+        (Some(raw), Some(shown)) => raw.trim() != shown.trim(),
+        (Some(raw), None) => !raw.trim().is_empty(),
+        _ => false,
+    };
+    let rewrite = masked.then(|| to_fragment(kb, &state));
+    (state, rewrite)
+}
+
 /// A section id, or a code people type (`401`, `invalid_grant`, `504`).
 pub fn resolve_section(kb: &KnowledgeBase, word: &str) -> Option<String> {
     let w = word.trim().to_ascii_lowercase();

@@ -1249,6 +1249,12 @@ function knowledgeBaseTests() {
       return "/kb/partial.json";
     }),
     fallback("a 404", () => "/kb/missing.json", true),
+    fallback("a javascript: link as a section's doc_url", (s) => {
+      const kb = JSON.parse(KB_TEXT);
+      kb.sections.find((x) => x.id === "401-unauthorized").doc_url = "javascript:alert(document.domain)";
+      s.pages["/kb/hostile.json"] = JSON.stringify(kb);
+      return "/kb/hostile.json";
+    }),
   ];
 }
 

@@ -11,6 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
+import { originsOf, policyOf, withPolicy } from "../../scripts/csp.mjs";
 import { serve, launch, open, run, assert } from "./harness.mjs";
 
 const [dist, standinBin] = process.argv.slice(2);
@@ -311,13 +312,14 @@ try {
   const B = await startStandin(["--allow-origin", "http://127.0.0.1:9"]);
   const C = await startStandin(["--allow-origin", pageOrigin]);
 
+  // The stand-ins are allowed as a host page (or ./x demo) allows them: in
+  // the widget's list and in the page's own Content-Security-Policy, which
+  // every test here runs under.
   const indexPath = path.join(site, "index.html");
   const html = fs.readFileSync(indexPath, "utf8");
   assert(!html.includes(META), "the shipped index.html already allows origins");
-  fs.writeFileSync(
-    indexPath,
-    html.replace("<head>", `<head>\n    <meta name="${META}" content="${A.url} ${B.url} ${C.url}" />`),
-  );
+  assert(policyOf(html), "the shipped index.html has no Content-Security-Policy");
+  fs.writeFileSync(indexPath, withPolicy(html, originsOf(html), [A.url, B.url, C.url]));
 
   browser = await launch();
   await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: pageOrigin });

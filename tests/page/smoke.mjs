@@ -32,6 +32,28 @@ try {
         await page.close();
       },
     ],
+    [
+      "the standalone page ships its own strict policy: connect-src is only ScopeStack's API origins",
+      async () => {
+        const { page, problems } = await open(browser.context, server.url);
+        const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? "");
+        const connect = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("connect-src"));
+        assert(connect === "connect-src 'self' https://api.scopestack.io https://app.scopestack.io", `connect-src: ${connect} (policy ${csp})`);
+        assert(/script-src 'self' 'wasm-unsafe-eval'(;|$)/.test(csp), `script-src: ${csp}`);
+        // The browser enforces it: a fetch to any other host is refused
+        // before it leaves the page, and reported as a violation.
+        const refused = await page.evaluate(async () => {
+          const seen = new Promise((resolve) => document.addEventListener("securitypolicyviolation", (e) => resolve(e.blockedURI), { once: true }));
+          const sent = fetch("https://api.scopestack.io.evil.example/v1/me").then(() => "sent", () => "refused");
+          return { outcome: await sent, blocked: await seen };
+        });
+        assert(refused.outcome === "refused" && refused.blocked.includes("evil.example"), JSON.stringify(refused));
+        // The violation is the test's own doing; nothing else went wrong.
+        const rest = problems.filter((p) => !p.includes("evil.example"));
+        assert(rest.length === 0, rest.join("\n"));
+        await page.close();
+      },
+    ],
   ]);
 } finally {
   await browser.close();

@@ -137,7 +137,7 @@ function show(items) {
 async function withPage(url, fn) {
   const { page, problems } = await open(browser.context, url);
   try {
-    await fn(page, problems);
+    return await fn(page, problems);
   } finally {
     await page.close();
   }
@@ -409,6 +409,31 @@ test(
       }
       noProblems(problems);
     }),
+);
+
+test(
+  "a hand-made #p= link with a raw token: the address bar and the history keep only the masked paste",
+  () => {
+    const raw = RAW_401_WITH_JWT;
+    const url = `${server.url}#s=401-unauthorized&p=${encodeURIComponent(raw)}`;
+    return withPage(url, async (page, problems) => {
+      await page.waitForSelector("[data-section='401-unauthorized']", { timeout: 30000 });
+      // The widget rewrites the address once it has read it: wait for that.
+      await page.waitForFunction((part) => !decodeURIComponent(location.hash).includes(part), JWT_PARTS[2], { timeout: 30000 });
+      const hash = await page.evaluate(() => decodeURIComponent(location.hash));
+      for (const part of JWT_PARTS) assert(!hash.includes(part), `the address bar still holds part of the token: ${hash.slice(0, 200)}`);
+      assert(hash.includes("s=401-unauthorized") && hash.includes("401 Unauthorized"), `the rest of the link stays: ${hash.slice(0, 200)}`);
+      assert(hash.includes("eyJh…[masked]"), `the masked paste is in the address: ${hash.slice(0, 200)}`);
+      // Replaced, not pushed: as many history entries as a clean link has.
+      const entries = await page.evaluate(() => history.length);
+      const baseline = await withPage(`${server.url}#401-unauthorized`, async (clean) => {
+        await clean.waitForSelector("[data-section='401-unauthorized']", { timeout: 30000 });
+        return clean.evaluate(() => history.length);
+      });
+      assert(entries === baseline, `no new history entry: ${entries} vs ${baseline} for a clean link`);
+      noProblems(problems);
+    });
+  },
 );
 
 for (const [fragment, section] of [

@@ -20,7 +20,12 @@ pub fn use_fragment(state: &UseReducerHandle<State>, backend: &Backend) {
             }
             let dispatcher = dispatcher.clone();
             let reply = Callback::from(move |response: Response| {
-                if let Response::Link { state } = response {
+                if let Response::Link { state, rewrite } = response {
+                    // A raw secret in a hand-made link leaves the address
+                    // bar and the history at once.
+                    if let Some(masked) = rewrite {
+                        crate::widget::browser::replace_hash(&masked);
+                    }
                     if state != Default::default() {
                         dispatcher.dispatch(Action::Link(state));
                     }

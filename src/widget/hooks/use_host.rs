@@ -49,7 +49,7 @@ fn open(backend: &WidgetBackend, dispatcher: &UseReducerDispatcher<State>, fragm
     }
     let d = dispatcher.clone();
     let reply = Callback::from(move |r: WidgetResponse| {
-        if let WidgetResponse::Link { state } = r {
+        if let WidgetResponse::Link { state, .. } = r {
             d.dispatch(Action::Link(state));
         }
     });

@@ -39,7 +39,7 @@ const widgetWasm = find(/^scopestack-troubleshooter-[0-9a-f]+_bg\.wasm$/, "widge
 const styles = find(/^styles-[0-9a-f]+\.css$/, "stylesheet");
 
 const boot = `// Starts the widget on this page (Trunk's start-up, as a file for a strict CSP).
-import init, { open_widget } from "./${widgetJs}";
+import init, { open_widget, parent_said_hello } from "./${widgetJs}";
 await init({ module_or_path: new URL("./${widgetWasm}", import.meta.url) });
 
 // In an iframe (?embed=1&parent=ORIGIN): relay the widget's events and its
@@ -59,8 +59,15 @@ if (params.get("embed") === "1" && app && window.parent !== window && /^https?:\
   }
   const height = () => post({ type: "scopestack-troubleshooter:height", height: Math.ceil(app.getBoundingClientRect().height) });
   new ResizeObserver(height).observe(app);
+  let greeted = false;
   window.addEventListener("message", (e) => {
     if (e.origin !== parent || e.source !== window.parent) return;
+    // A real host at the configured origin: what the frame's URL may only
+    // set for such a host (a support contact) can now show.
+    if (!greeted) {
+      greeted = true;
+      parent_said_hello(0);
+    }
     if (e.data?.type === "scopestack-troubleshooter:ping") {
       post({ type: "scopestack-troubleshooter:ready" });
       return;

@@ -22,6 +22,13 @@ pub fn open_widget(handle: u32, options: String) {
     scopestack_troubleshooter::widget::embed::open(handle, &options);
 }
 
+/// For the iframe's start-up script: the configured parent has spoken.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn parent_said_hello(handle: u32) {
+    scopestack_troubleshooter::widget::embed::parent_said_hello(handle);
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     eprintln!("The widget runs in a browser: build it with `./x serve`. For the command line, use `diagnose`.");

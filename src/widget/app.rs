@@ -167,7 +167,7 @@ pub fn app(props: &Props) -> Html {
                         <DiagnosisView answer={state.answer.clone()} selected={state.selected.clone()}
                             browsed={state.browsed.clone()} ticked={state.ticked.clone()}
                             client={state.client} error={state.error.clone()}
-                            support={options.support.clone()}
+                            support={state.support.clone().or_else(|| options.support.clone())}
                             {on_toggle} on_select={on_select} {on_client} {on_reference} {on_support} />
                     </div>
                 </div>

@@ -98,15 +98,6 @@ pub fn replace_hash(fragment: &str) {
     }
 }
 
-/// Put `fragment` in the address bar in place of the current one, without
-/// a new history entry (the old one, with what it held, is gone).
-pub fn replace_hash(fragment: &str) {
-    let Some(w) = window() else { return };
-    if let Ok(history) = w.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(fragment));
-    }
-}
-
 /// A Performance API mark, so load and diagnosis times can be measured from
 /// outside (`./x audit`): `scopestack:interactive`, `scopestack:diagnosed`.
 pub fn mark(name: &str) {

@@ -42,47 +42,60 @@ pub struct Options {
     pub kb_url: Option<String>,
 }
 
-/// Commands a host can send to a mounted widget (`open`). A host may call
-/// `open` as soon as the element is mounted, before the widget's first
-/// render has run the effect that listens: those commands wait here, in
-/// order, and are delivered when it does, so no early `open` is lost.
+/// What a host page can tell a mounted widget.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostCommand {
+    /// Open a fragment (`#401-unauthorized`, `#s=…&p=…`): the host API's `open`.
+    Open(String),
+    /// The frame's parent (the configured origin) has spoken to it: options
+    /// from the frame's own URL that need a real host may now be used.
+    ParentSaidHello,
+}
+
+/// Commands a host can send to a mounted widget. A host may call `open` as
+/// soon as the element is mounted, before the widget's first render has run
+/// the effect that listens: those commands wait here, in order, and are
+/// delivered when it does, so no early `open` is lost.
 #[derive(Clone, Default)]
 pub struct Commands(Rc<RefCell<Inbox>>);
 
 #[derive(Default)]
 struct Inbox {
-    listener: Option<Callback<String>>,
-    waiting: Vec<String>,
+    listener: Option<Callback<HostCommand>>,
+    waiting: Vec<HostCommand>,
 }
 
 impl Commands {
-    /// The widget listens: each command is a fragment to open. Commands that
-    /// came before are delivered now.
-    pub fn listen(&self, cb: Callback<String>) {
+    /// The widget listens. Commands that came before are delivered now.
+    pub fn listen(&self, cb: Callback<HostCommand>) {
         let waiting = {
             let mut inbox = self.0.borrow_mut();
             inbox.listener = Some(cb.clone());
             std::mem::take(&mut inbox.waiting)
         };
-        for fragment in waiting {
-            cb.emit(fragment);
+        for command in waiting {
+            cb.emit(command);
         }
     }
 
     /// Open a fragment (`#401-unauthorized`, `#s=…&p=…`) in the widget.
     pub fn open(&self, fragment: String) {
+        self.send(HostCommand::Open(fragment));
+    }
+
+    pub fn send(&self, command: HostCommand) {
         let listener = {
             let mut inbox = self.0.borrow_mut();
             match inbox.listener.clone() {
                 Some(cb) => Some(cb),
                 None => {
-                    inbox.waiting.push(fragment.clone());
+                    inbox.waiting.push(command.clone());
                     None
                 }
             }
         };
         if let Some(cb) = listener {
-            cb.emit(fragment);
+            cb.emit(command);
         }
     }
 }
@@ -104,6 +117,10 @@ pub struct Config {
     pub commands: Commands,
     /// Where the live panel mounts: beside the widget, shown on its tab.
     pub live_mount: Option<web_sys::Element>,
+    /// A support contact from the frame's own URL (`?support=`), already
+    /// limited to what a URL may set; used only once the parent has said
+    /// hello, so the page opened on its own never shows it.
+    pub support_after_hello: Option<String>,
 }
 
 impl Config {
@@ -126,6 +143,32 @@ impl Config {
         }
         all
     }
+}
+
+/// The support contact a frame's URL may set, for the frame of `parent`:
+/// an e-mail address, or a page on the parent's own origin. Anything else
+/// (another site's "chat", a `javascript:` URL) is dropped: the link would
+/// show on the widget's domain, vouched for by it.
+pub fn support_from_url(value: &str, parent: &str) -> Option<String> {
+    let v = value.trim();
+    let email = v.strip_prefix("mailto:").unwrap_or(v);
+    if is_email(email) {
+        return Some(email.to_string());
+    }
+    let parent = parent.trim_end_matches('/');
+    (is_origin(parent)
+        && v.strip_prefix(parent)
+            .is_some_and(|rest| rest.starts_with('/')))
+    .then(|| v.to_string())
+}
+
+/// `user@domain.tld` and nothing that could make a `mailto:` link more.
+pub fn is_email(s: &str) -> bool {
+    s.split_once('@').is_some_and(|(user, domain)| {
+        !user.is_empty()
+            && domain.contains('.')
+            && !s.contains(['/', ':', ' ', '?', '#', '"', '\'', '<', '>', '&'])
+    })
 }
 
 /// `https://host[:port]`, or plain http on loopback only.

@@ -10,7 +10,7 @@ use web_sys::Element;
 
 use super::app::{App, Props};
 use super::backend::WidgetBackend;
-use super::config::{Commands, Config, Mode, Options};
+use super::config::{support_from_url, Commands, Config, HostCommand, Mode, Options};
 use super::worker::worker_backend;
 
 // Where this build's files are, from the snippet's own URL (snippets sit two
@@ -107,9 +107,13 @@ pub fn start() {
             section: param("section"),
             compact: param("compact").as_deref() == Some("1"),
             theme: param("theme"),
-            support: param("support"),
             ..Options::default()
         };
+        // A support contact only for a real host, and only of a kind a URL
+        // may set (see `support_from_url`).
+        config.support_after_hello = param("support")
+            .zip(param("parent"))
+            .and_then(|(s, parent)| support_from_url(&s, &parent));
         // The page's start-up script relays this element's events to the
         // parent, when the parent origin is configured.
         config.host = Some(root.clone());
@@ -138,6 +142,15 @@ pub fn open(handle: u32, options: &str) {
     let commands = MOUNTED.with(|m| m.borrow().get(handle as usize).cloned());
     if let Some(commands) = commands {
         commands.open(initial_fragment(&options));
+    }
+}
+
+/// The frame's parent has spoken (the start-up script calls this on its
+/// first message from the configured parent origin).
+pub fn parent_said_hello(handle: u32) {
+    let commands = MOUNTED.with(|m| m.borrow().get(handle as usize).cloned());
+    if let Some(commands) = commands {
+        commands.send(HostCommand::ParentSaidHello);
     }
 }
 

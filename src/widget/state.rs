@@ -67,6 +67,9 @@ pub struct State {
     /// The host's own knowledge base is in use (shown as `data-kb` on the
     /// widget's root, which is also what tests wait for).
     pub kb_override: bool,
+    /// A support contact that arrived after start-up (a frame's, once its
+    /// parent said hello); the options' own contact otherwise.
+    pub support: Option<String>,
 }
 
 impl Default for State {
@@ -87,6 +90,7 @@ impl Default for State {
             error: None,
             notice: None,
             kb_override: false,
+            support: None,
         }
     }
 }
@@ -131,6 +135,8 @@ pub enum Action {
     /// with it, so a paste typed while it loaded is not left with the
     /// built-in text.
     KnowledgeBaseApplied,
+    /// A support contact the host vouched for after start-up.
+    Support(String),
 }
 
 impl Reducible for State {
@@ -206,6 +212,7 @@ impl Reducible for State {
             }
             Action::Restore(t) => add_ticks(&mut s.ticked, t),
             Action::Notice(n) => s.notice = Some(n),
+            Action::Support(contact) => s.support = Some(contact),
             Action::KnowledgeBaseApplied => {
                 s.kb_override = true;
                 if !s.paste.trim().is_empty() {

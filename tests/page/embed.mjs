@@ -431,6 +431,53 @@ const tests = [
       }),
   ],
   [
+    "iframe embed: ?support= from the frame's URL shows only inside a parent that said hello, and only as an e-mail address or a page of the parent's origin",
+    () =>
+      withSites([{ cors: true }, { build: false }], async (w, h) => {
+        addHostFiles(h);
+        const bundleLink = async (scope) => {
+          await scope.locator("textarea[data-role=paste]").fill(CURL_401);
+          await waitSection(scope, "401-unauthorized");
+          await scope.locator("details.ts-bundle summary").click();
+          await scope.locator("[data-role=copy-bundle]").waitFor({ timeout: ENGINE_MS });
+          return scope.locator("[data-role=contact-support]");
+        };
+        // Opened on its own (no parent): even an e-mail address is not shown,
+        // and another site's "chat" never is.
+        for (const support of ["https://evil.example/chat", "help@scopestack.io"]) {
+          const url = w.url(`/index.html?embed=1&parent=${encodeURIComponent(h.origin)}&support=${encodeURIComponent(support)}`);
+          const { page, problems } = await visit(url, { ready: true });
+          const link = await bundleLink(page);
+          assert((await link.count()) === 0, `opened alone, ?support=${support} shows ${await link.first().getAttribute("href").catch(() => "")}`);
+          noProblems(problems);
+          await page.close();
+        }
+        // In a real host: another site is still refused, an e-mail address shows.
+        for (const [support, expected] of [["https://evil.example/chat", null], ["javascript:alert(1)", null], ["help@scopestack.io", "mailto:help@scopestack.io"]]) {
+          h.pages["/host.html"] = iframeHost(`${w.origin}/`, h.origin).replace(/(index\.html\?embed=1&parent=[^"]*)/, `$1&support=${encodeURIComponent(support)}`);
+          const { page, problems } = await visit(h.url("/host.html"));
+          await widgetFrame(page);
+          const frame = page.frameLocator(FRAME);
+          const link = await bundleLink(frame);
+          if (expected) {
+            await link.waitFor({ timeout: ENGINE_MS });
+            const href = await link.getAttribute("href");
+            assert(href.startsWith(expected), `in a host, ?support=${support} links to ${href}`);
+          } else {
+            // The parent has certainly spoken once its own open() is shown
+            // (that too is a message from it); still no link.
+            await page.evaluate((paste) => window.ScopeStackTroubleshooter.open({ paste }), JSONAPI_422);
+            await waitSection(frame, "422-unprocessable-entity");
+            await frame.locator("details.ts-bundle summary").click();
+            await frame.locator("[data-role=copy-bundle]").waitFor({ timeout: ENGINE_MS });
+            assert((await link.count()) === 0, `in a host, ?support=${support} shows a link`);
+          }
+          noProblems(problems);
+          await page.close();
+        }
+      }),
+  ],
+  [
     "iframe embed: a knowledge base or API origins in the frame's query string are ignored (only host markup may set them)",
     () =>
       withSites([{ cors: true }, { build: false }], async (w, h) => {

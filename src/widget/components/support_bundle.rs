@@ -83,7 +83,7 @@ fn contact_link(support: &str) -> Option<String> {
     let s = support.trim();
     if s.starts_with("https://") && !s.contains(char::is_whitespace) {
         Some(s.to_string())
-    } else if s.contains('@') && !s.contains([':', '/', ' ', '?', '"', '<']) {
+    } else if crate::widget::config::is_email(s) {
         Some(format!("mailto:{s}?subject=ScopeStack%20API%20error"))
     } else {
         None

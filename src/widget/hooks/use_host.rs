@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use crate::engine::api::{WidgetRequest, WidgetResponse};
 use crate::widget::backend::WidgetBackend;
-use crate::widget::config::Config;
+use crate::widget::config::{Config, HostCommand};
 use crate::widget::embed::initial_fragment;
 use crate::widget::state::{Action, State};
 
@@ -69,9 +69,17 @@ pub fn use_host(state: &UseReducerHandle<State>, config: &Rc<Config>, backend: &
             {
                 let backend = backend.clone();
                 let dispatcher = dispatcher.clone();
-                config.commands.listen(Callback::from(move |f: String| {
-                    open(&backend, &dispatcher, f)
-                }));
+                let support = config.support_after_hello.clone();
+                config
+                    .commands
+                    .listen(Callback::from(move |command| match command {
+                        HostCommand::Open(f) => open(&backend, &dispatcher, f),
+                        HostCommand::ParentSaidHello => {
+                            if let Some(s) = support.clone() {
+                                dispatcher.dispatch(Action::Support(s));
+                            }
+                        }
+                    }));
             }
             if let Some(url) = config.options.kb_url.clone() {
                 load_knowledge_base(url, backend, dispatcher);

@@ -438,7 +438,7 @@ const tests = [
         const bundleLink = async (scope) => {
           await scope.locator("textarea[data-role=paste]").fill(CURL_401);
           await waitSection(scope, "401-unauthorized");
-          await scope.locator("details.ts-bundle summary").click();
+          await scope.locator("details.ts-bundle").evaluate((d) => (d.open = true));
           await scope.locator("[data-role=copy-bundle]").waitFor({ timeout: ENGINE_MS });
           return scope.locator("[data-role=contact-support]");
         };
@@ -468,7 +468,7 @@ const tests = [
             // (that too is a message from it); still no link.
             await page.evaluate((paste) => window.ScopeStackTroubleshooter.open({ paste }), JSONAPI_422);
             await waitSection(frame, "422-unprocessable-entity");
-            await frame.locator("details.ts-bundle summary").click();
+            await frame.locator("details.ts-bundle").evaluate((d) => (d.open = true));
             await frame.locator("[data-role=copy-bundle]").waitFor({ timeout: ENGINE_MS });
             assert((await link.count()) === 0, `in a host, ?support=${support} shows a link`);
           }

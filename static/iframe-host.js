@@ -8,16 +8,19 @@
 // events are re-dispatched on the <iframe> element (detail: { section }), and
 // `window.ScopeStackTroubleshooter.open({ section, paste })` reaches it — held
 // until the frame says it is ready. Messages are only taken from, and sent
-// to, the frame's own origin.
-const frames = [...document.querySelectorAll("iframe[data-scopestack-troubleshooter]")];
+// to, the frame's own origin. Frames added to the page later (a help center
+// that renders its article after load) are taken in as they appear.
+const SELECTOR = "iframe[data-scopestack-troubleshooter]";
+const frames = () => [...document.querySelectorAll(SELECTOR)];
 const originOf = (frame) => new URL(frame.src, location.href).origin;
-// Per frame: null once ready, else the `open` calls waiting for it.
-const waiting = new Map(frames.map((f) => [f, []]));
+// Per frame: absent or an array while the frame has not said it is ready
+// (the `open` calls waiting for it), null once it has.
+const waiting = new WeakMap();
 
 const send = (frame, message) => frame.contentWindow?.postMessage(message, originOf(frame));
 
 window.addEventListener("message", (e) => {
-  const frame = frames.find((f) => f.contentWindow === e.source);
+  const frame = frames().find((f) => f.contentWindow === e.source);
   if (!frame || e.origin !== originOf(frame)) return;
   const { type, height, section } = e.data ?? {};
   if (type === "scopestack-troubleshooter:ready") {
@@ -32,21 +35,32 @@ window.addEventListener("message", (e) => {
   }
 });
 
-// A frame that loaded before this script ran has already said "ready": ask again.
-for (const frame of frames) {
+// Say hello to a frame: one that loaded before this script ran has already
+// said "ready" to nobody, so it is asked again; a frame that (re)loads
+// starts over and is asked when it has.
+const adopted = new WeakSet();
+function adopt(frame) {
+  if (adopted.has(frame)) return;
+  adopted.add(frame);
   send(frame, { type: "scopestack-troubleshooter:ping" });
-  frame.addEventListener("load", () => send(frame, { type: "scopestack-troubleshooter:ping" }));
+  frame.addEventListener("load", () => {
+    if (waiting.get(frame) === null) waiting.set(frame, []);
+    send(frame, { type: "scopestack-troubleshooter:ping" });
+  });
 }
+frames().forEach(adopt);
+new MutationObserver(() => frames().forEach(adopt)).observe(document.documentElement, { childList: true, subtree: true });
 
 const pending = window.ScopeStackTroubleshooter?.q ?? [];
 window.ScopeStackTroubleshooter = {
   open({ section, paste, target } = {}) {
-    const frame = target ?? frames[0];
+    const frame = target ?? frames()[0];
     if (!frame) return Promise.reject(new Error("no troubleshooter iframe on this page"));
+    adopt(frame);
     const message = { type: "scopestack-troubleshooter:open", section, paste };
     const queue = waiting.get(frame);
-    if (queue) queue.push(message);
-    else send(frame, message);
+    if (queue === null) send(frame, message);
+    else waiting.set(frame, [...(queue ?? []), message]);
     return Promise.resolve();
   },
 };

@@ -1033,6 +1033,29 @@ const tests = [
       }),
   ],
   [
+    "an iframe the page adds after iframe-host.js ran is taken in: open() right away reaches it, its events arrive",
+    () =>
+      withSites([{ cors: true }, { build: false }], async (w, h) => {
+        addHostFiles(h);
+        const src = `${w.origin}/index.html?embed=1&parent=${encodeURIComponent(h.origin)}`;
+        h.pages["/late.js"] = `await import("${w.origin}/iframe-host.js");
+const f = document.createElement("iframe");
+f.setAttribute("data-scopestack-troubleshooter", "");
+f.title = "ScopeStack API Troubleshooter";
+f.src = ${JSON.stringify(src)};
+f.addEventListener("diagnosed", (e) => (window.__late = e.detail.section));
+document.body.append(f);
+window.ScopeStackTroubleshooter.open({ paste: ${JSON.stringify(INVALID_GRANT)} });`;
+        h.pages["/host.html"] = hostPage({ head: `<script type="module" src="/late.js"></script>`, body: "<h1>Rendered later</h1>" });
+        const { page, problems } = await visit(h.url("/host.html"));
+        await widgetFrame(page);
+        await waitSection(page.frameLocator(FRAME), "oauth-invalid-grant");
+        assert(await until(() => page.evaluate(() => window.__late === "oauth-invalid-grant")), "the late frame's diagnosed event reached the page");
+        noProblems(problems);
+        await page.close();
+      }),
+  ],
+  [
     "ScopeStackTroubleshooter.open right after the iframe's load event (widget still starting) is not lost",
     () =>
       withSites([{ cors: true }, { build: false }], async (w, h) => {

@@ -12,21 +12,18 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::api_facts::DEFAULT_ORIGINS;
+use super::api_facts::{
+    account_slug, asks_merge_data_v2, grant_fields, is_api_path, is_confusable, is_me_path,
+    is_merge_data_path, is_oauth_path, is_write_method, media_type_ok, required_fields, API_HOST,
+    APP_HOST, GRANTS, MEDIA_TYPE, SCOPES, TOKEN_PATH, TOKEN_URL,
+};
 use super::diagnosis::Diagnosis;
 use super::evidence::{self, find_header, rank, Collector, Evidence, NetworkFailure, FORMAT_ORDER};
 use super::knowledge_base;
 use super::redact::{mask, mask_for, scrub, summary, Secret, SecretKind};
 use super::rules;
-use super::signals::{
-    self, account_slug, bearer_shape, media_type_ok, split_url, BearerShape, GRANTS, MEDIA_TYPE,
-};
-
-/// Origins a live call may go to unless the embedding page adds more.
-pub const DEFAULT_ORIGINS: [&str; 2] = ["https://api.scopestack.io", "https://app.scopestack.io"];
-
-const API_HOST: &str = "api.scopestack.io";
-const APP_HOST: &str = "app.scopestack.io";
-const TOKEN_URL: &str = "https://app.scopestack.io/oauth/token";
+use super::signals::{self, bearer_shape, split_url, BearerShape};
 
 /// A request as the widget will send it (or has sent it).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -155,10 +152,6 @@ fn allowed_origins(extra: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn is_oauth_path(path: &str) -> bool {
-    path.starts_with("/oauth/") || path == "/oauth"
-}
-
 /// Check a request before it is sent. Runs as the user types, so it is
 /// cheap and never quotes a secret.
 pub fn lint(req: &HttpRequest) -> Vec<LintFinding> {
@@ -243,7 +236,7 @@ pub fn lint_for(req: &HttpRequest, extra_origins: &[String]) -> Vec<LintFinding>
             ),
             Some(_) => {}
         }
-        let write = matches!(method.as_str(), "POST" | "PATCH" | "PUT");
+        let write = is_write_method(&method);
         if write || (body.is_some() && method != "GET") {
             match find_header(&req.headers, "content-type").map(str::trim) {
                 None | Some("") => out.add(
@@ -276,7 +269,7 @@ pub fn lint_for(req: &HttpRequest, extra_origins: &[String]) -> Vec<LintFinding>
 fn path_findings(p: &signals::UrlParts, method: &str, out: &mut Findings) {
     let path = p.path.trim_end_matches('/');
     let oauth = is_oauth_path(&p.path);
-    let api_path = p.path.contains("/v1/") || path.ends_with("/v1");
+    let api_path = is_api_path(&p.path);
     if p.host == API_HOST && oauth {
         out.add(
             "token-endpoint-on-api-host",
@@ -296,7 +289,7 @@ fn path_findings(p: &signals::UrlParts, method: &str, out: &mut Findings) {
         );
     }
     if oauth {
-        if path == "/oauth/token" && method != "POST" {
+        if path == TOKEN_PATH && method != "POST" {
             out.add(
                 "token-request-not-post",
                 Severity::Error,
@@ -307,7 +300,7 @@ fn path_findings(p: &signals::UrlParts, method: &str, out: &mut Findings) {
         }
         return;
     }
-    if p.host != APP_HOST && path != "/v1/me" {
+    if p.host != APP_HOST && !is_me_path(path) {
         match account_slug(&p.path) {
             None => out.add(
                 "missing-account-slug",
@@ -333,9 +326,8 @@ fn path_findings(p: &signals::UrlParts, method: &str, out: &mut Findings) {
             Some(_) => {}
         }
     }
-    if p.path.contains("/merge-data") || p.path.contains("/merge_data") {
-        let v2 = p.query.split('&').any(|kv| kv == "version=2");
-        if !v2 {
+    if is_merge_data_path(&p.path) {
+        if !asks_merge_data_v2(&p.query) {
             out.add(
                 "merge-data-v1",
                 Severity::Warning,
@@ -469,35 +461,6 @@ fn body_findings(method: &str, body: Option<&str>, out: &mut Findings) {
     }
 }
 
-/// Which fields each grant sends (besides grant_type), in the order the
-/// token form shows them.
-fn grant_fields(grant: &str) -> &'static [&'static str] {
-    match grant {
-        "client_credentials" => &["client_id", "client_secret", "scope"],
-        "password" => &[
-            "client_id",
-            "client_secret",
-            "username",
-            "password",
-            "scope",
-        ],
-        "authorization_code" => &["client_id", "client_secret", "code", "redirect_uri"],
-        "refresh_token" => &["client_id", "client_secret", "refresh_token", "scope"],
-        _ => &["client_id", "client_secret", "scope"],
-    }
-}
-
-/// The fields a grant cannot do without.
-fn required_fields(grant: &str) -> &'static [&'static str] {
-    match grant {
-        "client_credentials" => &["client_id", "client_secret"],
-        "password" => &["client_id", "client_secret", "username", "password"],
-        "authorization_code" => &["client_id", "code", "redirect_uri"],
-        "refresh_token" => &["client_id", "refresh_token"],
-        _ => &["client_id"],
-    }
-}
-
 impl TokenRequest {
     /// Every form field by its wire name.
     fn fields(&self) -> [(&'static str, &str); 9] {
@@ -568,7 +531,7 @@ pub fn lint_token_for(req: &TokenRequest, extra_origins: &[String]) -> Vec<LintF
                     None,
                 );
             }
-            if p.path.trim_end_matches('/') != "/oauth/token" {
+            if p.path.trim_end_matches('/') != TOKEN_PATH {
                 out.add(
                     "token-url-path",
                     Severity::Error,
@@ -690,7 +653,7 @@ pub fn lint_token_for(req: &TokenRequest, extra_origins: &[String]) -> Vec<LintF
 
     let scope = req.scope.trim();
     if !scope.is_empty() && grant_fields(grant).contains(&"scope") {
-        let odd = scope.split(' ').any(|s| !matches!(s, "read" | "write"));
+        let odd = scope.split(' ').any(|s| !SCOPES.contains(&s));
         if odd {
             out.add(
                 "scope-unknown",
@@ -764,7 +727,7 @@ pub fn confusable(client_id: &str) -> Vec<usize> {
     client_id
         .chars()
         .enumerate()
-        .filter(|(_, c)| matches!(c, 'I' | 'l' | '1' | 'O' | '0'))
+        .filter(|(_, c)| is_confusable(*c))
         .map(|(i, _)| i)
         .collect()
 }

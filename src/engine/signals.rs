@@ -3,6 +3,11 @@
 //! sections they point to, which checks they confirm or rule out), so the
 //! rules stay data and this file is the only place that reads evidence.
 
+pub use super::api_facts::{account_slug, media_type_ok, normalise_code, GRANTS, MEDIA_TYPE};
+use super::api_facts::{
+    asks_merge_data_v2, is_api_path, is_authorize_path, is_confusable, is_me_path,
+    is_merge_data_path, is_token_path, API_HOST, APP_HOST, TOKEN_ERRORS,
+};
 use super::evidence::{Evidence, NetworkFailure};
 use super::redact::mask;
 
@@ -278,48 +283,6 @@ pub fn is_known(id: &str) -> bool {
         }
     })
 }
-
-/// Names normalised to numeric JSON:API codes, so the knowledge base names
-/// each code once.
-const NAMED_CODES: &[(&str, &str)] = &[
-    ("VALIDATION_ERROR", "100"),
-    ("INVALID_RESOURCE", "101"),
-    ("FILTER_NOT_ALLOWED", "102"),
-    ("INVALID_FIELD_VALUE", "103"),
-    ("INVALID_FIELD", "104"),
-    ("PARAM_NOT_ALLOWED", "105"),
-    ("PARAM_MISSING", "106"),
-    ("INVALID_FILTER_VALUE", "107"),
-    ("INVALID_INCLUDE", "112"),
-    ("INVALID_SORT_CRITERIA", "114"),
-    ("INVALID_DATA_FORMAT", "122"),
-    ("RECORD_NOT_FOUND", "404"),
-    ("NOT_ACCEPTABLE", "406"),
-    ("UNSUPPORTED_MEDIA_TYPE", "415"),
-    ("LOCKED", "423"),
-    ("INTERNAL_SERVER_ERROR", "500"),
-];
-
-pub fn normalise_code(code: &str) -> String {
-    let upper = code.trim().to_ascii_uppercase();
-    NAMED_CODES
-        .iter()
-        .find(|(name, _)| *name == upper)
-        .map(|(_, n)| n.to_string())
-        .unwrap_or_else(|| code.trim().to_string())
-}
-
-/// Grant types the token endpoint accepts.
-pub const GRANTS: &[&str] = &[
-    "password",
-    "client_credentials",
-    "authorization_code",
-    "refresh_token",
-];
-
-/// The JSON:API media type every call's `Accept` and every body's
-/// `Content-Type` must name.
-pub const MEDIA_TYPE: &str = "application/vnd.api+json";
 
 struct Out(Vec<Signal>);
 
@@ -778,13 +741,6 @@ fn request_signals(ev: &Evidence, out: &mut Out) {
     }
 }
 
-/// True when a header value names the JSON:API media type (one entry of a
-/// comma-separated list, with no media type parameters).
-pub fn media_type_ok(v: &str) -> bool {
-    v.split(',')
-        .any(|part| part.trim().eq_ignore_ascii_case(MEDIA_TYPE))
-}
-
 /// What is wrong with an `Authorization` value, if anything. Shared by the
 /// signals (judging a paste) and the live-call lint (judging a request before
 /// it is sent), so both name the same mistakes the same way.
@@ -948,16 +904,8 @@ fn is_token_request(ev: &Evidence) -> bool {
         .url
         .as_deref()
         .and_then(split_url)
-        .is_some_and(|u| u.path.trim_end_matches('/').ends_with("/oauth/token"))
+        .is_some_and(|u| is_token_path(&u.path))
         || ev.param("grant_type").is_some()
-}
-
-/// The account slug of an API path (`/acme/v1/projects` → `acme`).
-pub fn account_slug(path: &str) -> Option<String> {
-    let mut segs = path.split('/').filter(|s| !s.is_empty());
-    let first = segs.next()?;
-    let second = segs.next()?;
-    (second == "v1" && first != "v1" && first != "api").then(|| first.to_string())
 }
 
 fn url_signals(ev: &Evidence, out: &mut Out) {
@@ -966,14 +914,10 @@ fn url_signals(ev: &Evidence, out: &mut Out) {
     };
     let Some(parts) = split_url(url) else { return };
     let shown = quote(url);
-    let token_path = parts.path.trim_end_matches('/').ends_with("/oauth/token")
-        || parts
-            .path
-            .trim_end_matches('/')
-            .ends_with("/oauth/authorize");
-    let api_path = parts.path.contains("/v1/") || parts.path.ends_with("/v1");
+    let token_path = is_token_path(&parts.path) || is_authorize_path(&parts.path);
+    let api_path = is_api_path(&parts.path);
     match parts.host.as_str() {
-        "api.scopestack.io" => {
+        API_HOST => {
             out.add("host:api", format!("The request went to {shown}."));
             if token_path {
                 out.add(
@@ -982,7 +926,7 @@ fn url_signals(ev: &Evidence, out: &mut Out) {
                 );
             }
         }
-        "app.scopestack.io" => {
+        APP_HOST => {
             out.add("host:app", format!("The request went to {shown}."));
             if api_path && !token_path {
                 out.add(
@@ -1000,7 +944,7 @@ fn url_signals(ev: &Evidence, out: &mut Out) {
     if token_path {
         return;
     }
-    let me = parts.path.trim_end_matches('/') == "/v1/me";
+    let me = is_me_path(&parts.path);
     if me {
         out.add("url:me", format!("The request is GET /v1/me ({shown})."));
     } else if api_path {
@@ -1027,9 +971,8 @@ fn url_signals(ev: &Evidence, out: &mut Out) {
         .rsplit('/')
         .next()
         .unwrap_or_default();
-    if parts.path.contains("/merge-data") || parts.path.contains("/merge_data") {
-        let v2 = parts.query.split('&').any(|kv| kv == "version=2");
-        if v2 {
+    if is_merge_data_path(&parts.path) {
+        if asks_merge_data_v2(&parts.query) {
             out.add(
                 "url:merge-data-v2",
                 format!("The merge-data call asks for version=2 ({shown})."),
@@ -1053,18 +996,10 @@ fn looks_uuid(s: &str) -> bool {
 }
 
 fn token_request_signals(ev: &Evidence, out: &mut Out) {
-    let oauth_error_is_token = ev.oauth_error.as_deref().is_some_and(|e| {
-        matches!(
-            e,
-            "invalid_client"
-                | "invalid_grant"
-                | "invalid_resource_owner"
-                | "unsupported_grant_type"
-                | "invalid_request"
-                | "invalid_scope"
-                | "unauthorized_client"
-        )
-    });
+    let oauth_error_is_token = ev
+        .oauth_error
+        .as_deref()
+        .is_some_and(|e| TOKEN_ERRORS.contains(&e));
     if !is_token_request(ev) && !oauth_error_is_token {
         return;
     }
@@ -1102,10 +1037,7 @@ fn token_request_signals(ev: &Evidence, out: &mut Out) {
         }
     }
     if let Some(id) = ev.param("client_id") {
-        let confusable: Vec<char> = id
-            .chars()
-            .filter(|c| matches!(c, 'I' | 'l' | '1' | 'O' | '0'))
-            .collect();
+        let confusable: Vec<char> = id.chars().filter(|c| is_confusable(*c)).collect();
         if confusable.is_empty() {
             out.add(
                 "client-id:clear",
@@ -1126,7 +1058,6 @@ fn token_request_signals(ev: &Evidence, out: &mut Out) {
             );
         }
     }
-    let _ = out.has("token-request");
 }
 
 /// What the URL's slug and record id say against a not-found error ("The

@@ -326,16 +326,14 @@ fn path_findings(p: &signals::UrlParts, method: &str, out: &mut Findings) {
             Some(_) => {}
         }
     }
-    if is_merge_data_path(&p.path) {
-        if !asks_merge_data_v2(&p.query) {
-            out.add(
-                "merge-data-v1",
-                Severity::Warning,
-                Field::Path,
-                "Add ?version=2: the v1 merge-data format times out (504) on projects with many service locations.",
-                Some("504-gateway-timeout/merge-data-v1"),
-            );
-        }
+    if is_merge_data_path(&p.path) && !asks_merge_data_v2(&p.query) {
+        out.add(
+            "merge-data-v1",
+            Severity::Warning,
+            Field::Path,
+            "Add ?version=2: the v1 merge-data format times out (504) on projects with many service locations.",
+            Some("504-gateway-timeout/merge-data-v1"),
+        );
     }
 }
 

@@ -21,6 +21,7 @@ pub mod redact;
 pub mod rules;
 pub mod search;
 pub mod signals;
+pub mod util;
 
 pub use diagnosis::{CheckState, ChecklistItem, Diagnosis, Facts, RankedSection};
 pub use knowledge::{knowledge_base, KnowledgeBase};

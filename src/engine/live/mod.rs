@@ -1,0 +1,35 @@
+//! Live calls: the widget builds a request, this module lints it before it
+//! is sent, turns the token form into the request to send, and diagnoses the
+//! answer (or the failure) through the same evidence → signals → rules
+//! pipeline a paste goes through. The widget only sends bytes and shows what
+//! comes back; every rule about requests lives here.
+//!
+//! A live exchange is better evidence than a paste: the request is known in
+//! full, so a header that is absent was really not sent. Secrets are known
+//! too (the bearer token, client_secret, password, …), so besides the
+//! pattern-based redaction every text that leaves this module is scrubbed of
+//! those exact values.
+//!
+//! One job per file: `request` (what is sent and what came back), `finding`
+//! (a problem found before sending), `origin` (the allow-list), `lint` (an
+//! API request), `token` (the token form), `exchange` (diagnosing a call),
+//! `transcript` (the exchange as text), `curl` (the request as a command).
+//! The known-secret scrubbing is `redact::known`.
+
+mod curl;
+mod exchange;
+mod finding;
+mod lint;
+mod origin;
+mod request;
+mod token;
+mod transcript;
+
+pub use super::api_facts::DEFAULT_ORIGINS;
+pub use curl::to_curl;
+pub use exchange::{account_matters, diagnose_exchange, diagnose_exchange_as};
+pub use finding::{Field, LintFinding, Severity};
+pub use lint::{lint, lint_for};
+pub use origin::origin_allowed;
+pub use request::{FailureKind, HttpRequest, HttpResponse, Outcome, TokenRequest};
+pub use token::{confusable, lint_token, lint_token_for, token_http_request};

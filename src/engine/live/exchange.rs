@@ -59,9 +59,14 @@ fn network_failure(kind: FailureKind) -> NetworkFailure {
     }
 }
 
-/// The evidence of an exchange, built from what is known rather than
+/// The evidence of a request about to be sent: what the lint judges.
+pub(super) fn request_evidence(req: &HttpRequest) -> Evidence {
+    request_collector(req).ev
+}
+
+/// The request side of the evidence, built from what is known rather than
 /// recognised: every request header is known, so `headers_seen` holds.
-fn exchange_evidence(req: &HttpRequest, outcome: &Outcome) -> Evidence {
+fn request_collector(req: &HttpRequest) -> Collector {
     let mut c = Collector::default();
     c.method(&req.method);
     c.url(&req.url);
@@ -70,6 +75,13 @@ fn exchange_evidence(req: &HttpRequest, outcome: &Outcome) -> Evidence {
     if let Some(body) = &req.body {
         c.request_body(body);
     }
+    c
+}
+
+/// The evidence of an exchange, built from what is known rather than
+/// recognised: every request header is known, so `headers_seen` holds.
+fn exchange_evidence(req: &HttpRequest, outcome: &Outcome) -> Evidence {
+    let mut c = request_collector(req);
     match outcome {
         Outcome::Response(r) => {
             c.format("http-response");

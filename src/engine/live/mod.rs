@@ -10,15 +10,15 @@
 //! pattern-based redaction every text that leaves this module is scrubbed of
 //! those exact values.
 //!
-//! One job per file: `request` (what is sent and what came back), `finding`
-//! (a problem found before sending), `origin` (the allow-list), `lint` (an
-//! API request), `token` (the token form), `exchange` (diagnosing a call),
+//! One job per file: `request` (what is sent and what came back), `origin`
+//! (the allow-list), `lint` (a request or the token form checked before it
+//! is sent, its messages as data in `static/lint.json`), `token` (the form
+//! POST the token form stands for), `exchange` (diagnosing a call),
 //! `transcript` (the exchange as text), `curl` (the request as a command).
 //! The known-secret scrubbing is `redact::known`.
 
 mod curl;
 mod exchange;
-mod finding;
 mod lint;
 mod origin;
 mod request;
@@ -28,8 +28,9 @@ mod transcript;
 pub use super::api_facts::DEFAULT_ORIGINS;
 pub use curl::to_curl;
 pub use exchange::{account_matters, diagnose_exchange, diagnose_exchange_as};
-pub use finding::{Field, LintFinding, Severity};
-pub use lint::{lint, lint_for};
+pub use lint::{
+    confusable, lint, lint_for, lint_token, lint_token_for, Field, LintFinding, Severity,
+};
 pub use origin::origin_allowed;
 pub use request::{FailureKind, HttpRequest, HttpResponse, Outcome, TokenRequest};
-pub use token::{confusable, lint_token, lint_token_for, token_http_request};
+pub use token::token_http_request;

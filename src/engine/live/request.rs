@@ -61,7 +61,7 @@ pub struct TokenRequest {
 
 impl TokenRequest {
     /// Every form field by its wire name.
-    pub(super) fn fields(&self) -> [(&'static str, &str); 9] {
+    pub(crate) fn fields(&self) -> [(&'static str, &str); 9] {
         [
             ("grant_type", &self.grant_type),
             ("client_id", &self.client_id),

@@ -1,7 +1,7 @@
 //! Whose record and whose token: the URL's slug and id against a not-found
 //! error and against the account `/v1/me` names.
 
-use super::Out;
+use super::out::Out;
 use crate::engine::api_facts::account_slug;
 use crate::engine::evidence::Evidence;
 use crate::engine::util::quote::quote;

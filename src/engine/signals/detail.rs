@@ -1,6 +1,6 @@
 //! The words of error titles and details, mapped to signals.
 
-use super::Out;
+use super::out::Out;
 use crate::engine::api_facts::{media_type_ok, normalise_code};
 use crate::engine::evidence::Evidence;
 use crate::engine::util::quote::quote;

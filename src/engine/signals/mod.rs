@@ -8,13 +8,15 @@
 //! words of error messages), `network`, `request` (method, headers, body),
 //! `bearer` (the shape of an Authorization value, shared with the live
 //! lint), `url` (host, slug, merge data), `token` (the token request),
-//! `account` (whose record, whose token). `catalogue` lists every id.
+//! `account` (whose record, whose token). `catalogue` lists every id; `out` holds
+//! the signals found so far, each id once.
 
 mod account;
 mod bearer;
 mod catalogue;
 mod detail;
 mod network;
+mod out;
 mod request;
 mod response;
 mod token;
@@ -27,46 +29,12 @@ pub use super::util::url::{split_url, UrlParts};
 pub use bearer::{bearer_shape, BearerShape};
 pub use catalogue::{is_known, CATALOGUE};
 pub use detail::attribute_of;
-
-/// A named fact with the evidence behind it, in one sentence for a person.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Signal {
-    pub id: String,
-    pub why: String,
-}
-
-/// The signals found so far, each id once.
-struct Out(Vec<Signal>);
-
-impl Out {
-    fn add(&mut self, id: impl Into<String>, why: impl Into<String>) {
-        let id = id.into();
-        if !self.0.iter().any(|s| s.id == id) {
-            self.0.push(Signal {
-                id,
-                why: why.into(),
-            });
-        }
-    }
-
-    /// [`Out::add`] for a sentence worth building only if the signal is new:
-    /// the same message repeated in a 100-error body is read once.
-    fn add_with(&mut self, id: &str, why: impl FnOnce() -> String) {
-        if !self.has(id) {
-            self.0.push(Signal {
-                id: id.to_string(),
-                why: why(),
-            });
-        }
-    }
-    fn has(&self, id: &str) -> bool {
-        self.0.iter().any(|s| s.id == id)
-    }
-}
+use out::Out;
+pub use out::Signal;
 
 /// Derive every signal the evidence supports.
 pub fn derive(ev: &Evidence) -> Vec<Signal> {
-    let mut out = Out(Vec::new());
+    let mut out = Out::default();
     response::response_signals(ev, &mut out);
     detail::error_detail_signals(ev, &mut out);
     network::network_signals(ev, &mut out);

@@ -1,6 +1,6 @@
 //! A call that got no answer: which way it failed.
 
-use super::Out;
+use super::out::Out;
 use crate::engine::evidence::{Evidence, NetworkFailure};
 use crate::engine::util::quote::quote;
 

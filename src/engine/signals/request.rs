@@ -1,8 +1,8 @@
 //! What the request shows: method, Authorization, Accept, Content-Type, body.
 
 use super::bearer::{bearer_shape, BearerShape};
+use super::out::Out;
 use super::token::is_token_request;
-use super::Out;
 use crate::engine::api_facts::{media_type_ok, MEDIA_TYPE};
 use crate::engine::evidence::Evidence;
 use crate::engine::redact::mask;

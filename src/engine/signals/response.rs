@@ -1,6 +1,6 @@
 //! What the response says: status, OAuth error, body, gateway pages.
 
-use super::Out;
+use super::out::Out;
 use crate::engine::evidence::Evidence;
 use crate::engine::util::quote::quote;
 

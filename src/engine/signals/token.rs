@@ -1,6 +1,6 @@
 //! The token request: grant, redirect_uri, client id.
 
-use super::Out;
+use super::out::Out;
 use crate::engine::api_facts::{is_confusable, is_token_path, GRANTS, TOKEN_ERRORS};
 use crate::engine::evidence::Evidence;
 use crate::engine::util::quote::quote;

@@ -1,7 +1,7 @@
 //! What the URL shows: host, account slug, `/v1/me`, filters, merge data,
 //! a record id.
 
-use super::Out;
+use super::out::Out;
 use crate::engine::api_facts::{
     account_slug, asks_merge_data_v2, is_api_path, is_authorize_path, is_me_path,
     is_merge_data_path, is_token_path, API_HOST, APP_HOST,

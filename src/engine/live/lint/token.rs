@@ -4,7 +4,7 @@
 
 use super::super::origin::{allowed_origins, origin_allowed};
 use super::super::request::TokenRequest;
-use super::{Findings, LintFinding};
+use super::finding::{Findings, LintFinding};
 use crate::engine::api_facts::{
     grant_fields, is_confusable, required_fields, API_HOST, GRANTS, SCOPES, TOKEN_PATH,
 };

@@ -1,6 +1,6 @@
 //! Where live calls may go: ScopeStack's origins plus the page's.
 
-use super::DEFAULT_ORIGINS;
+use crate::engine::api_facts::DEFAULT_ORIGINS;
 use crate::engine::util::url::origin_of;
 
 /// ScopeStack's origins plus those the embedding page allows.

@@ -32,16 +32,81 @@ pub const ME_PATH: &str = "/v1/me";
 /// `Content-Type` must name.
 pub const MEDIA_TYPE: &str = "application/vnd.api+json";
 
-/// Grant types the token endpoint accepts, in the order the token form
-/// offers them.
-pub const GRANTS: &[&str] = &[
-    "password",
-    "client_credentials",
-    "authorization_code",
-    "refresh_token",
+/// A grant type the token endpoint accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grant {
+    /// Client id, secret, username and password (kept for existing
+    /// integrations).
+    Password,
+    /// A service account's client id and secret: the one for servers and
+    /// integration platforms.
+    ClientCredentials,
+    /// The browser login's code (Postman's "Authorization Code" helper).
+    AuthorizationCode,
+    RefreshToken,
+}
+
+impl Grant {
+    /// Every grant, in the order the token form offers them.
+    pub const ALL: [Grant; 4] = [
+        Grant::Password,
+        Grant::ClientCredentials,
+        Grant::AuthorizationCode,
+        Grant::RefreshToken,
+    ];
+
+    /// The `grant_type` value on the wire.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Grant::Password => "password",
+            Grant::ClientCredentials => "client_credentials",
+            Grant::AuthorizationCode => "authorization_code",
+            Grant::RefreshToken => "refresh_token",
+        }
+    }
+
+    /// The grant a `grant_type` value names, written exactly.
+    pub fn parse(grant_type: &str) -> Option<Grant> {
+        Grant::ALL.into_iter().find(|g| g.as_str() == grant_type)
+    }
+
+    /// The fields it sends (besides grant_type), in the order the token form
+    /// shows them.
+    pub fn fields(self) -> &'static [&'static str] {
+        match self {
+            Grant::ClientCredentials => &["client_id", "client_secret", "scope"],
+            Grant::Password => &[
+                "client_id",
+                "client_secret",
+                "username",
+                "password",
+                "scope",
+            ],
+            Grant::AuthorizationCode => &["client_id", "client_secret", "code", "redirect_uri"],
+            Grant::RefreshToken => &["client_id", "client_secret", "refresh_token", "scope"],
+        }
+    }
+
+    /// The fields it cannot do without.
+    pub fn required_fields(self) -> &'static [&'static str] {
+        match self {
+            Grant::ClientCredentials => &["client_id", "client_secret"],
+            Grant::Password => &["client_id", "client_secret", "username", "password"],
+            Grant::AuthorizationCode => &["client_id", "code", "redirect_uri"],
+            Grant::RefreshToken => &["client_id", "refresh_token"],
+        }
+    }
+}
+
+/// Grant types the token endpoint accepts, as written on the wire.
+pub const GRANTS: [&str; 4] = [
+    Grant::Password.as_str(),
+    Grant::ClientCredentials.as_str(),
+    Grant::AuthorizationCode.as_str(),
+    Grant::RefreshToken.as_str(),
 ];
 /// The grant recommended for servers and integration platforms.
-pub const DEFAULT_GRANT: &str = "client_credentials";
+pub const DEFAULT_GRANT: &str = Grant::ClientCredentials.as_str();
 /// The scopes a token may ask for.
 pub const SCOPES: &[&str] = &["read", "write"];
 /// What to ask for: every scope, space-separated.
@@ -147,33 +212,15 @@ pub fn asks_merge_data_v2(query: &str) -> bool {
     query.split('&').any(|kv| kv == "version=2")
 }
 
-/// Which fields each grant sends (besides grant_type), in the order the
-/// token form shows them.
-pub fn grant_fields(grant: &str) -> &'static [&'static str] {
-    match grant {
-        "client_credentials" => &["client_id", "client_secret", "scope"],
-        "password" => &[
-            "client_id",
-            "client_secret",
-            "username",
-            "password",
-            "scope",
-        ],
-        "authorization_code" => &["client_id", "client_secret", "code", "redirect_uri"],
-        "refresh_token" => &["client_id", "client_secret", "refresh_token", "scope"],
-        _ => &["client_id", "client_secret", "scope"],
-    }
+/// Which fields a `grant_type` sends (besides grant_type), in the order the
+/// token form shows them; an unknown grant sends the client's.
+pub fn grant_fields(grant_type: &str) -> &'static [&'static str] {
+    Grant::parse(grant_type).map_or(&["client_id", "client_secret", "scope"], Grant::fields)
 }
 
-/// The fields a grant cannot do without.
-pub fn required_fields(grant: &str) -> &'static [&'static str] {
-    match grant {
-        "client_credentials" => &["client_id", "client_secret"],
-        "password" => &["client_id", "client_secret", "username", "password"],
-        "authorization_code" => &["client_id", "code", "redirect_uri"],
-        "refresh_token" => &["client_id", "refresh_token"],
-        _ => &["client_id"],
-    }
+/// The fields a `grant_type` cannot do without; any grant needs client_id.
+pub fn required_fields(grant_type: &str) -> &'static [&'static str] {
+    Grant::parse(grant_type).map_or(&["client_id"], Grant::required_fields)
 }
 
 /// The characters people confuse in a client id copied from an e-mail.

@@ -18,28 +18,10 @@ pub struct LinkState {
     pub section: Option<String>,
     /// Checklist items the user ticked (`<section>/<check>` ids).
     pub ticked: Vec<String>,
-    /// A paste to diagnose (always redacted when it came from `to_fragment`).
+    /// A paste to diagnose.
     pub paste: Option<String>,
     /// Open the quick-reference view.
     pub reference: bool,
-}
-
-/// The fragment for a state, with its leading `#`. Only known section and
-/// check ids are written, and the paste is redacted and cut to
-/// [`MAX_LINK_PASTE`] characters.
-pub fn to_fragment(kb: &KnowledgeBase, state: &LinkState) -> String {
-    let section = state
-        .section
-        .as_deref()
-        .filter(|id| kb.section(id).is_some());
-    let ticked: Vec<&str> = state
-        .ticked
-        .iter()
-        .map(String::as_str)
-        .filter(|id| is_check(kb, id))
-        .collect();
-    let paste = state.paste.as_deref().map(|p| redact(p).text);
-    fragment(section, &ticked, paste.as_deref(), state.reference)
 }
 
 /// The fragment for ids the engine produced and a paste it already

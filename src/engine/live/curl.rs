@@ -1,7 +1,7 @@
 //! The request as a copy-pasteable `curl -i` command, with every credential
 //! read from the environment or masked.
 
-use super::request::HttpRequest;
+use super::call::HttpRequest;
 use crate::engine::redact::known::{secret_field, secret_header};
 use crate::engine::redact::{mask, redact};
 

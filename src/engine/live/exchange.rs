@@ -2,7 +2,7 @@
 //! in full, the status from the wire), then the same signals and rules as a
 //! paste, and every known secret scrubbed from the answer.
 
-use super::request::{FailureKind, HttpRequest, Outcome};
+use super::call::{FailureKind, HttpRequest, Outcome};
 use super::transcript::{failure_message, status_line, transcript};
 use crate::engine::diagnosis::Diagnosis;
 use crate::engine::evidence::{self, rank, Collector, Evidence, NetworkFailure, FORMAT_ORDER};

@@ -1,6 +1,6 @@
 //! The form POST the token form stands for.
 
-use super::request::{HttpRequest, TokenRequest};
+use super::call::{HttpRequest, TokenRequest};
 use crate::engine::api_facts::grant_fields;
 use crate::engine::util::percent::form_encode;
 

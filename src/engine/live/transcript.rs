@@ -1,7 +1,7 @@
 //! The exchange as a `curl -v`-like transcript, and the words for a call
 //! that got no answer.
 
-use super::request::{FailureKind, HttpRequest, HttpResponse, Outcome};
+use super::call::{FailureKind, HttpRequest, HttpResponse, Outcome};
 
 pub(super) fn status_line(r: &HttpResponse) -> String {
     let text = r.status_text.trim();

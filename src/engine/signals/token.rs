@@ -1,7 +1,7 @@
 //! The token request: grant, redirect_uri, client id.
 
 use super::out::Out;
-use crate::engine::api_facts::{is_confusable, is_token_path, GRANTS, TOKEN_ERRORS};
+use crate::engine::api_facts::{is_confusable, is_token_path, Grant, GRANTS, TOKEN_ERRORS};
 use crate::engine::evidence::Evidence;
 use crate::engine::util::quote::quote;
 use crate::engine::util::url::split_url;
@@ -41,7 +41,7 @@ pub(super) fn token_request_signals(ev: &Evidence, out: &mut Out) {
         }
         None => {}
     }
-    if grant == Some("password") {
+    if grant.and_then(Grant::parse) == Some(Grant::Password) {
         match ev.param("redirect_uri") {
             Some(uri) => out.add(
                 "grant:password-redirect-uri",

@@ -24,7 +24,7 @@ pub(super) fn url_signals(ev: &Evidence, out: &mut Out) {
             if token_path {
                 out.add(
                     "host:token-on-api",
-                    format!("The token request went to the API host ({shown}); tokens come from app.scopestack.io."),
+                    format!("The token request went to the API host ({shown}); tokens come from {APP_HOST}."),
                 );
             }
         }
@@ -33,7 +33,9 @@ pub(super) fn url_signals(ev: &Evidence, out: &mut Out) {
             if api_path && !token_path {
                 out.add(
                     "host:api-on-app",
-                    format!("The API call went to the app host ({shown}); the API lives on api.scopestack.io."),
+                    format!(
+                        "The API call went to the app host ({shown}); the API lives on {API_HOST}."
+                    ),
                 );
             }
         }

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::engine::api::{LiveRequest as Request, LiveResponse as Response};
 use crate::engine::api_facts::{
-    confusable_name, read_access_token, DEFAULT_GRANT, DEFAULT_SCOPE, GRANTS, TOKEN_URL,
+    confusable_name, read_access_token, Grant, DEFAULT_GRANT, DEFAULT_SCOPE, GRANTS, TOKEN_URL,
 };
 use crate::engine::live::{
     origin_allowed, HttpRequest, LintFinding, Outcome, Severity, TokenRequest,
@@ -178,6 +178,7 @@ pub fn token_helper(props: &Props) -> Html {
         })
     };
     let g = form.grant_type.as_str();
+    let grant = Grant::parse(g);
     html! {
         <section class="ts-token" data-role="token-helper" aria-labelledby="ts-token-title">
             <h2 id="ts-token-title">{ "Get a token (POST /oauth/token)" }</h2>
@@ -204,17 +205,17 @@ pub fn token_helper(props: &Props) -> Html {
                     </span>
                 </p>
             }
-            if g != "authorization_code" {
+            if grant != Some(Grant::AuthorizationCode) {
                 { field("ts-token-client-secret", "Client secret", true, |f| &f.client_secret, |f, v| f.client_secret = v) }
             }
-            if g == "password" {
+            if grant == Some(Grant::Password) {
                 { field("ts-token-username", "User e-mail", false, |f| &f.username, |f, v| f.username = v) }
                 { field("ts-token-password", "Password", true, |f| &f.password, |f, v| f.password = v) }
             }
-            if g == "authorization_code" {
+            if grant == Some(Grant::AuthorizationCode) {
                 { field("ts-token-code", "Authorization code", true, |f| &f.code, |f, v| f.code = v) }
             }
-            if g == "refresh_token" {
+            if grant == Some(Grant::RefreshToken) {
                 { field("ts-token-refresh", "Refresh token", true, |f| &f.refresh_token, |f, v| f.refresh_token = v) }
             }
             { field("ts-token-redirect", "Redirect URI (leave empty unless your flow needs it)", false, |f| &f.redirect_uri, |f, v| f.redirect_uri = v) }

@@ -4,9 +4,9 @@
 //! it); what only matters before sending (the allow-list, placeholders,
 //! what a browser refuses to send) is checked here.
 
+use super::super::call::HttpRequest;
 use super::super::exchange::request_evidence;
 use super::super::origin::{allowed_origins, origin_allowed};
-use super::super::request::HttpRequest;
 use super::finding::{Findings, LintFinding};
 use crate::engine::api_facts::{
     account_slug, is_me_path, is_oauth_path, is_write_method, media_type_ok, API_HOST, APP_HOST,

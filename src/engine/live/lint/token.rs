@@ -2,11 +2,11 @@
 //! yet (the engine builds it), so its findings are checked here; what they
 //! say is data like the rest of the lint's.
 
+use super::super::call::TokenRequest;
 use super::super::origin::{allowed_origins, origin_allowed};
-use super::super::request::TokenRequest;
 use super::finding::{Findings, LintFinding};
 use crate::engine::api_facts::{
-    grant_fields, is_confusable, required_fields, API_HOST, GRANTS, SCOPES, TOKEN_PATH,
+    grant_fields, is_confusable, required_fields, Grant, API_HOST, GRANTS, SCOPES, TOKEN_PATH,
 };
 use crate::engine::util::quote::quote;
 use crate::engine::util::url::split_url;
@@ -34,6 +34,7 @@ pub fn lint_token_for(req: &TokenRequest, extra_origins: &[String]) -> Vec<LintF
     }
 
     let grant = req.grant_type.as_str();
+    let password = Grant::parse(grant) == Some(Grant::Password);
     if grant.trim().is_empty() {
         out.add("grant-type-missing", &[]);
     } else if !GRANTS.contains(&grant) {
@@ -46,7 +47,7 @@ pub fn lint_token_for(req: &TokenRequest, extra_origins: &[String]) -> Vec<LintF
         out.add(key, &[("grant", &quote(grant)), ("near", &near)]);
     }
 
-    if grant == "password" && !req.redirect_uri.trim().is_empty() {
+    if password && !req.redirect_uri.trim().is_empty() {
         out.add("password-grant-redirect-uri", &[]);
     }
 
@@ -84,7 +85,7 @@ pub fn lint_token_for(req: &TokenRequest, extra_origins: &[String]) -> Vec<LintF
         out.add("client-id-confusable", &[("positions", &list)]);
     }
 
-    if grant == "password" {
+    if password {
         let user = req.username.trim();
         if !user.is_empty() && !user.contains('@') {
             out.add("username-not-email", &[]);

@@ -49,7 +49,13 @@ fn every_engine_file_is_on_the_map() {
             });
         assert!(named, "CODEMAP.md does not name src/engine/{rel}");
     }
-    for top in ["src/widget/", "src/live/", "src/bin/", "static/kb.json", "static/lint.json"] {
+    for top in [
+        "src/widget/",
+        "src/live/",
+        "src/bin/",
+        "static/kb.json",
+        "static/lint.json",
+    ] {
         assert!(map.contains(top), "CODEMAP.md does not name {top}");
     }
 }
@@ -71,7 +77,13 @@ fn the_leaves_use_nothing_above_them() {
         );
     }
     let json_value = read("src/engine/evidence/json_value.rs");
-    for above in ["super::json::", "har::", "platforms::", "traces::", "super::json;"] {
+    for above in [
+        "super::json::",
+        "har::",
+        "platforms::",
+        "traces::",
+        "super::json;",
+    ] {
         assert!(
             !json_value.contains(above),
             "evidence/json_value.rs reaches up to {above}"
@@ -80,7 +92,10 @@ fn the_leaves_use_nothing_above_them() {
     for (file, siblings) in [
         ("src/engine/signals/out.rs", &["super::"][..]),
         ("src/engine/signals/bearer.rs", &["super::"][..]),
-        ("src/engine/live/lint/finding.rs", &["request::", "token::"][..]),
+        (
+            "src/engine/live/lint/finding.rs",
+            &["request::", "token::"][..],
+        ),
     ] {
         let src = read(file);
         for s in siblings {

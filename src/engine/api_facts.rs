@@ -163,6 +163,10 @@ pub fn media_type_ok(v: &str) -> bool {
         .any(|part| part.trim().eq_ignore_ascii_case(MEDIA_TYPE))
 }
 
+/// The methods the API answers, in the order the request builder offers
+/// them.
+pub const METHODS: [&str; 4] = ["GET", "POST", "PATCH", "DELETE"];
+
 /// The methods that send a body to create or update a record.
 pub fn is_write_method(method: &str) -> bool {
     matches!(method, "POST" | "PATCH" | "PUT")

@@ -10,7 +10,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::engine::api::{LiveRequest as Request, LiveResponse as Response};
-use crate::engine::api_facts::{is_write_method, read_me, MEDIA_TYPE, ME_PATH, PRESETS};
+use crate::engine::api_facts::{is_write_method, read_me, MEDIA_TYPE, METHODS, ME_PATH, PRESETS};
 use crate::engine::live::{account_matters, HttpRequest, LintFinding, Outcome, Severity};
 use crate::live::{send, Sending};
 use crate::widget::backend::LiveBackend as Backend;
@@ -23,8 +23,6 @@ use crate::widget::state::Answer;
 pub const LINT_DELAY: Duration = Duration::from_millis(150);
 /// How long a call may take before it is stopped, unless the user says.
 const DEFAULT_TIMEOUT_SECONDS: &str = "30";
-
-const METHODS: [&str; 4] = ["GET", "POST", "PATCH", "DELETE"];
 
 #[derive(Clone, PartialEq)]
 struct Form {

@@ -22,14 +22,17 @@ mod response;
 mod token;
 mod url;
 
-pub use super::api_facts::{account_slug, media_type_ok, normalise_code, GRANTS, MEDIA_TYPE};
 use super::evidence::Evidence;
+use out::Out;
+
+// The public names of the signals, and (from `api_facts` and `util`) the
+// names other files called here before the split, where they live now.
+pub use super::api_facts::{account_slug, media_type_ok, normalise_code, GRANTS, MEDIA_TYPE};
 pub use super::util::quote::quote;
 pub use super::util::url::{split_url, UrlParts};
 pub use bearer::{bearer_shape, BearerShape};
 pub use catalogue::{is_known, CATALOGUE};
 pub use detail::attribute_of;
-use out::Out;
 pub use out::Signal;
 
 /// Derive every signal the evidence supports.

@@ -69,3 +69,25 @@ pub fn form_encode(s: &str) -> String {
         true,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_escapes_and_keeps_bad_ones() {
+        assert_eq!(decode("a%20b+c%2Fd"), "a b c/d");
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz%4"), "%zz%4");
+        // A sign is not a hex digit (`u8::from_str_radix` takes "+1").
+        assert_eq!(decode("%+1"), "% 1");
+        assert_eq!(decode("%ff"), "\u{fffd}");
+    }
+
+    #[test]
+    fn encodes_for_a_fragment_and_a_form() {
+        assert_eq!(fragment_encode("a b/c,d~é"), "a%20b/c,d~%C3%A9");
+        assert_eq!(form_encode("a b/c*"), "a+b%2Fc*");
+        assert_eq!(decode(&form_encode("x y&z=1")), "x y&z=1");
+    }
+}

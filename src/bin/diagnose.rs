@@ -20,7 +20,7 @@ fn main() -> ExitCode {
         match arg.as_str() {
             "--json" => json = true,
             "--origins" => {
-                let origins = scopestack_troubleshooter::engine::live::DEFAULT_ORIGINS;
+                let origins = scopestack_troubleshooter::engine::api_facts::DEFAULT_ORIGINS;
                 println!("{}", origins.join("\n"));
                 return ExitCode::SUCCESS;
             }

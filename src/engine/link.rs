@@ -18,28 +18,10 @@ pub struct LinkState {
     pub section: Option<String>,
     /// Checklist items the user ticked (`<section>/<check>` ids).
     pub ticked: Vec<String>,
-    /// A paste to diagnose (always redacted when it came from `to_fragment`).
+    /// A paste to diagnose.
     pub paste: Option<String>,
     /// Open the quick-reference view.
     pub reference: bool,
-}
-
-/// The fragment for a state, with its leading `#`. Only known section and
-/// check ids are written, and the paste is redacted and cut to
-/// [`MAX_LINK_PASTE`] characters.
-pub fn to_fragment(kb: &KnowledgeBase, state: &LinkState) -> String {
-    let section = state
-        .section
-        .as_deref()
-        .filter(|id| kb.section(id).is_some());
-    let ticked: Vec<&str> = state
-        .ticked
-        .iter()
-        .map(String::as_str)
-        .filter(|id| is_check(kb, id))
-        .collect();
-    let paste = state.paste.as_deref().map(|p| redact(p).text);
-    fragment(section, &ticked, paste.as_deref(), state.reference)
 }
 
 /// The fragment for ids the engine produced and a paste it already
@@ -116,9 +98,9 @@ pub fn from_fragment(kb: &KnowledgeBase, fragment: &str) -> LinkState {
 /// there instead when it carried a paste with something masking changed (a
 /// hand-made `#p=` link with a raw token), so the secret does not stay in
 /// the address bar or the history.
-pub fn read_address(kb: &KnowledgeBase, fragment: &str) -> (LinkState, Option<String>) {
-    let state = from_fragment(kb, fragment);
-    let raw = fragment
+pub fn read_address(kb: &KnowledgeBase, address: &str) -> (LinkState, Option<String>) {
+    let state = from_fragment(kb, address);
+    let raw = address
         .trim()
         .trim_start_matches('#')
         .split('&')
@@ -130,7 +112,16 @@ pub fn read_address(kb: &KnowledgeBase, fragment: &str) -> (LinkState, Option<St
         (Some(raw), None) => !raw.trim().is_empty(),
         _ => false,
     };
-    let rewrite = masked.then(|| to_fragment(kb, &state));
+    // The state's ids are the knowledge base's and its paste is redacted.
+    let rewrite = masked.then(|| {
+        let ticked: Vec<&str> = state.ticked.iter().map(String::as_str).collect();
+        fragment(
+            state.section.as_deref(),
+            &ticked,
+            state.paste.as_deref(),
+            state.reference,
+        )
+    });
     (state, rewrite)
 }
 
@@ -162,38 +153,4 @@ pub fn is_check(kb: &KnowledgeBase, id: &str) -> bool {
     })
 }
 
-/// Percent-encode all but the unreserved characters (RFC 3986), so the
-/// fragment survives chat tools and copy-paste.
-pub fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/' | b',') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Percent-decode; malformed escapes are kept as written, invalid UTF-8 is
-/// replaced, never a panic.
-pub fn decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-            if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(if b == b'+' { b' ' } else { b });
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
+pub use super::util::percent::{decode, fragment_encode as encode};

@@ -5,9 +5,11 @@
 //! The pipeline is `evidence` (recognise the paste) → `signals` (name what
 //! the evidence proves or suggests) → `rules` (weigh signals against the
 //! knowledge base) → `diagnosis` (the public, serialisable answer). `redact`
-//! masks secrets in everything that leaves the engine.
+//! masks secrets in everything that leaves the engine. `api_facts` is what
+//! ScopeStack's API is (hosts, paths, media type, grants), read by all.
 
 pub mod api;
+pub mod api_facts;
 pub mod bundle;
 pub mod diagnosis;
 pub mod display;
@@ -19,6 +21,7 @@ pub mod redact;
 pub mod rules;
 pub mod search;
 pub mod signals;
+pub mod util;
 
 pub use diagnosis::{CheckState, ChecklistItem, Diagnosis, Facts, RankedSection};
 pub use knowledge::{knowledge_base, KnowledgeBase};

@@ -126,7 +126,7 @@ pub struct Config {
 impl Config {
     /// Origins live calls may go to: ScopeStack's, plus the host's.
     pub fn allowed_origins(&self) -> Vec<String> {
-        let mut all: Vec<String> = crate::engine::live::DEFAULT_ORIGINS
+        let mut all: Vec<String> = crate::engine::api_facts::DEFAULT_ORIGINS
             .iter()
             .map(|o| o.to_string())
             .collect();

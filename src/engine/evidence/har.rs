@@ -2,7 +2,7 @@
 //! (the last one with status ≥ 400 or no response at all), else the last
 //! entry, read as request, response and body.
 
-use super::json::{body_text, headers_of, str_field};
+use super::json_value::{body_text, headers_of, str_field};
 use super::{network, rank, text, Collector, NetworkFailure};
 use serde_json::Value;
 

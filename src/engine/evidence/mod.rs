@@ -17,6 +17,7 @@ mod gateway;
 mod har;
 mod http;
 mod json;
+mod json_value;
 mod literal;
 mod network;
 mod platforms;

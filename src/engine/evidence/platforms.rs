@@ -2,7 +2,9 @@
 //! errors (both JSON, with the API's body as an escaped string) and the
 //! Postman console, copied as text.
 
-use super::json::{self, body_json, headers_of, request_object, status_field, str_field};
+use super::json_value::{
+    self as json, body_json, headers_of, request_object, status_field, str_field,
+};
 use super::{network, prose, rank, text, Collector};
 use serde_json::Value;
 

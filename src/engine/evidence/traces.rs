@@ -3,7 +3,9 @@
 //! error object), browser console request lines, and Ruby's `oauth2` gem,
 //! Faraday and RestClient errors.
 
-use super::json::{self, body_json, headers_of, is_oauth_code, status_field, str_field};
+use super::json_value::{
+    self as json, body_json, headers_of, is_oauth_code, status_field, str_field,
+};
 use super::{network, rank, text, Collector};
 use serde_json::Value;
 

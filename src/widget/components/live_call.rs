@@ -10,7 +10,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::engine::api::{LiveRequest as Request, LiveResponse as Response};
-use crate::engine::display::json_string_field;
+use crate::engine::api_facts::{is_write_method, read_me, MEDIA_TYPE, METHODS, ME_PATH, PRESETS};
 use crate::engine::live::{account_matters, HttpRequest, LintFinding, Outcome, Severity};
 use crate::live::{send, Sending};
 use crate::widget::backend::LiveBackend as Backend;
@@ -19,27 +19,10 @@ use crate::widget::components::response_view::ResponseView;
 use crate::widget::hooks::use_debounced;
 use crate::widget::state::Answer;
 
-const MEDIA_TYPE: &str = "application/vnd.api+json";
 /// The typing pause before the engine lints what was typed.
 pub const LINT_DELAY: Duration = Duration::from_millis(150);
 /// How long a call may take before it is stopped, unless the user says.
 const DEFAULT_TIMEOUT_SECONDS: &str = "30";
-
-/// The calls people debug most, as (label, method, path, body).
-const PRESETS: &[(&str, &str, &str, &str)] = &[
-    ("Who am I — GET /v1/me", "GET", "/v1/me", ""),
-    ("List projects", "GET", "/{slug}/v1/projects", ""),
-    ("Get a project", "GET", "/{slug}/v1/projects/1", ""),
-    ("Merge data (v1)", "GET", "/{slug}/v1/projects/1/merge-data", ""),
-    ("Merge data (v2)", "GET", "/{slug}/v1/projects/1/merge-data?version=2", ""),
-    (
-        "Create a client",
-        "POST",
-        "/{slug}/v1/clients",
-        "{\n  \"data\": {\n    \"type\": \"clients\",\n    \"attributes\": { \"name\": \"Acme Widgets\" }\n  }\n}",
-    ),
-];
-const METHODS: [&str; 4] = ["GET", "POST", "PATCH", "DELETE"];
 
 #[derive(Clone, PartialEq)]
 struct Form {
@@ -61,7 +44,7 @@ impl Form {
     }
 
     fn is_write(&self) -> bool {
-        matches!(self.method.as_str(), "POST" | "PATCH" | "PUT")
+        is_write_method(&self.method)
     }
 
     /// The request exactly as it will be sent.
@@ -107,7 +90,7 @@ pub fn live_call(props: &Props) -> Html {
         origin: props.origins.first().cloned().unwrap_or_default(),
         slug: String::new(),
         method: "GET".into(),
-        path: "/v1/me".into(),
+        path: ME_PATH.into(),
         accept: MEDIA_TYPE.into(),
         content_type: MEDIA_TYPE.into(),
         body: String::new(),
@@ -162,7 +145,7 @@ pub fn live_call(props: &Props) -> Html {
     let me_request = {
         let mut me = (*form).clone();
         me.method = "GET".into();
-        me.path = "/v1/me".into();
+        me.path = ME_PATH.into();
         me.body = String::new();
         me.request(&props.token)
     };
@@ -197,9 +180,7 @@ pub fn live_call(props: &Props) -> Html {
                 let ask = has_token && account_matters(&result);
                 let token_account = match Some(me).filter(|_| ask) {
                     Some(me) => match send(&me, timeout, &Sending::new()).await {
-                        Outcome::Response(r) if r.status == 200 => {
-                            json_string_field(&r.body, "account-slug")
-                        }
+                        Outcome::Response(r) if r.status == 200 => read_me(&r.body).account_slug,
                         _ => None,
                     },
                     None => None,
@@ -248,12 +229,13 @@ pub fn live_call(props: &Props) -> Html {
             spawn_local(async move {
                 let text = match send(&request, timeout, &Sending::new()).await {
                     Outcome::Response(r) if r.status == 200 => {
-                        let field = |k| json_string_field(&r.body, k).unwrap_or_else(|| "?".into());
+                        let me = read_me(&r.body);
+                        let field = |f: Option<String>| f.unwrap_or_else(|| "?".into());
                         format!(
                             "This token belongs to {} ({}), account slug “{}”.",
-                            field("name"),
-                            field("email"),
-                            field("account-slug")
+                            field(me.name),
+                            field(me.email),
+                            field(me.account_slug)
                         )
                     }
                     Outcome::Response(r) => format!(
@@ -274,11 +256,11 @@ pub fn live_call(props: &Props) -> Html {
                 if index <= 0 {
                     return;
                 }
-                if let Some((_, method, path, body)) = PRESETS.get(index as usize - 1) {
+                if let Some(preset) = PRESETS.get(index as usize - 1) {
                     let mut f = (*form).clone();
-                    f.method = method.to_string();
-                    f.path = path.to_string();
-                    f.body = body.to_string();
+                    f.method = preset.method.to_string();
+                    f.path = preset.path.to_string();
+                    f.body = preset.body.to_string();
                     form.set(f);
                 }
                 select.set_selected_index(0);
@@ -313,7 +295,7 @@ pub fn live_call(props: &Props) -> Html {
                     <label for="ts-live-preset">{ "Common calls" }</label>
                     <select id="ts-live-preset" onchange={on_preset}>
                         <option>{ "Choose a call…" }</option>
-                        { for PRESETS.iter().map(|(label, ..)| html! { <option>{ *label }</option> }) }
+                        { for PRESETS.iter().map(|p| html! { <option>{ p.label }</option> }) }
                     </select>
                 </p>
             </div>

@@ -12,20 +12,18 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::engine::api::{LiveRequest as Request, LiveResponse as Response};
-use crate::engine::display::json_string_field;
-use crate::engine::live::{HttpRequest, LintFinding, Outcome, Severity, TokenRequest};
+use crate::engine::api_facts::{
+    confusable_name, read_access_token, Grant, DEFAULT_GRANT, DEFAULT_SCOPE, GRANTS, TOKEN_URL,
+};
+use crate::engine::live::{
+    origin_allowed, HttpRequest, LintFinding, Outcome, Severity, TokenRequest,
+};
 use crate::live::{send, Sending};
 use crate::widget::backend::LiveBackend as Backend;
 use crate::widget::components::live_call::LINT_DELAY;
 use crate::widget::hooks::use_debounced;
 use crate::widget::state::Answer;
 
-const GRANTS: [&str; 4] = [
-    "password",
-    "client_credentials",
-    "authorization_code",
-    "refresh_token",
-];
 const TIMEOUT: Duration = Duration::from_secs(30);
 
 #[derive(Properties, PartialEq)]
@@ -40,8 +38,8 @@ pub struct Props {
 #[function_component(TokenHelper)]
 pub fn token_helper(props: &Props) -> Html {
     let form = use_state(|| TokenRequest {
-        url: "https://app.scopestack.io/oauth/token".into(),
-        grant_type: "client_credentials".into(),
+        url: TOKEN_URL.into(),
+        grant_type: DEFAULT_GRANT.into(),
         client_id: String::new(),
         client_secret: String::new(),
         username: String::new(),
@@ -49,7 +47,7 @@ pub fn token_helper(props: &Props) -> Html {
         code: String::new(),
         redirect_uri: String::new(),
         refresh_token: String::new(),
-        scope: "read write".into(),
+        scope: DEFAULT_SCOPE.into(),
     });
     let findings = use_state(Vec::<LintFinding>::new);
     let confusable = use_state(Vec::<usize>::new);
@@ -121,12 +119,9 @@ pub fn token_helper(props: &Props) -> Html {
             }
         })
     };
-    let allowed = to_send.as_ref().is_some_and(|r| {
-        props
-            .origins
-            .iter()
-            .any(|o| r.url.starts_with(&format!("{o}/")))
-    });
+    let allowed = to_send
+        .as_ref()
+        .is_some_and(|r| origin_allowed(&r.url, &props.origins));
     let current = linted.as_ref() == Some(&*form);
     let on_send = {
         let to_send = to_send.clone();
@@ -152,7 +147,7 @@ pub fn token_helper(props: &Props) -> Html {
                 let outcome = send(&request, TIMEOUT, &Sending::new()).await;
                 busy.set(false);
                 if let Outcome::Response(r) = &outcome {
-                    token.set(json_string_field(&r.body, "access_token").filter(|t| !t.is_empty()));
+                    token.set(read_access_token(&r.body));
                 }
                 let result = result.clone();
                 let reply = Callback::from(move |r: Response| {
@@ -190,6 +185,7 @@ pub fn token_helper(props: &Props) -> Html {
         })
     };
     let g = form.grant_type.as_str();
+    let grant = Grant::parse(g);
     html! {
         <section class="ts-token" data-role="token-helper" aria-labelledby="ts-token-title">
             <h2 id="ts-token-title">{ "Get a token (POST /oauth/token)" }</h2>
@@ -206,27 +202,27 @@ pub fn token_helper(props: &Props) -> Html {
                     { "Read it back: " }
                     { for form.client_id.chars().enumerate().map(|(i, c)| {
                         if confusable.contains(&i) {
-                            html! { <mark title={char_name(c)}>{ c }</mark> }
+                            html! { <mark title={confusable_name(c)}>{ c }</mark> }
                         } else {
                             html! { { c } }
                         }
                     }) }
                     <span class="ts-help">{ " — marked characters are easy to confuse: " }
-                        { confusable.iter().filter_map(|i| form.client_id.chars().nth(*i)).map(char_name).collect::<Vec<_>>().join(", ") }
+                        { confusable.iter().filter_map(|i| form.client_id.chars().nth(*i)).map(confusable_name).collect::<Vec<_>>().join(", ") }
                     </span>
                 </p>
             }
-            if g != "authorization_code" {
+            if grant != Some(Grant::AuthorizationCode) {
                 { field("ts-token-client-secret", "Client secret", true, |f| &f.client_secret, |f, v| f.client_secret = v) }
             }
-            if g == "password" {
+            if grant == Some(Grant::Password) {
                 { field("ts-token-username", "User e-mail", false, |f| &f.username, |f, v| f.username = v) }
                 { field("ts-token-password", "Password", true, |f| &f.password, |f, v| f.password = v) }
             }
-            if g == "authorization_code" {
+            if grant == Some(Grant::AuthorizationCode) {
                 { field("ts-token-code", "Authorization code", true, |f| &f.code, |f, v| f.code = v) }
             }
-            if g == "refresh_token" {
+            if grant == Some(Grant::RefreshToken) {
                 { field("ts-token-refresh", "Refresh token", true, |f| &f.refresh_token, |f, v| f.refresh_token = v) }
             }
             { field("ts-token-redirect", "Redirect URI (leave empty unless your flow needs it)", false, |f| &f.redirect_uri, |f, v| f.redirect_uri = v) }
@@ -257,17 +253,5 @@ pub fn token_helper(props: &Props) -> Html {
                 <pre class="ts-body" data-role="token-result" tabindex="0" aria-label="Token response, secrets masked">{ text }</pre>
             }
         </section>
-    }
-}
-
-/// How to say a confusable character so nobody misreads it again.
-fn char_name(c: char) -> String {
-    match c {
-        'I' => "I (capital i)".into(),
-        'l' => "l (lowercase L)".into(),
-        '1' => "1 (digit one)".into(),
-        'O' => "O (capital o)".into(),
-        '0' => "0 (digit zero)".into(),
-        c => c.to_string(),
     }
 }

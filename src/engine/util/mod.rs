@@ -1,0 +1,7 @@
+//! Leaf helpers: text in, text out, nothing else of the engine below them.
+//! `url` reads URLs, `percent` encodes and decodes percent escapes, `quote`
+//! shortens and unquotes text for a sentence.
+
+pub mod percent;
+pub mod quote;
+pub mod url;

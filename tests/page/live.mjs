@@ -662,7 +662,7 @@ try {
             await p.waitForFunction(() => (window.__q("[data-role=whoami-result]")?.textContent ?? "").trim().length > 0, null, { timeout: 30000 });
           },
           "choosing a preset": async () => {
-            await p.selectOption("#ts-live-preset", { index: 2 });
+            await p.selectOption("#ts-live-preset", { index: 3 }); // "Get a project"
             await p.waitForFunction(() => window.__q("#ts-live-path")?.value.includes("/v1/projects/1"), null, { timeout: 30000 });
           },
           "Copy as curl": async () => {

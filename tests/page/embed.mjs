@@ -224,6 +224,19 @@ async function frames2(frame) {
   await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 }
 
+/** Wait until the iframe matching `selector` is as tall as its content
+ * (the host has applied the frame's last height message). */
+async function frameFits(page, selector = FRAME) {
+  const frame = await (await page.$(selector)).contentFrame();
+  const fits = async () => {
+    const outer = await page.locator(selector).evaluate((f) => f.clientHeight);
+    const inner = await frame.evaluate(() => Math.ceil(document.getElementById("app").getBoundingClientRect().height));
+    return Math.abs(outer - Math.max(120, inner)) <= 2;
+  };
+  assert(await until(fits), `the frame ${selector} never fitted its content`);
+  await frames2(page);
+}
+
 /** How many times a widget in `frame` has read a link or fragment (its
  * `scopestack:link-read` Performance mark). */
 async function linkReads(frame) {
@@ -595,6 +608,26 @@ const tests = [
         assert(fit.scroll <= fit.client + 1, `no sideways scrolling in the panel: ${fit.scroll} > ${fit.client}`);
         await page.locator("a[data-troubleshooter-link]", { hasText: "401" }).click();
         await waitSection(page.locator("aside.chat scopestack-troubleshooter"), "401-unauthorized");
+        // At chat width: the tabs stay on one line; a paste with one
+        // confirmed check shows it first, the checks the paste says
+        // nothing about are folded, and "Also possible" leaves out the
+        // section on screen.
+        const chat = page.locator("aside.chat scopestack-troubleshooter");
+        const tabTops = await chat.locator("[role=tab]").evaluateAll((ts) => ts.map((t) => Math.round(t.getBoundingClientRect().top)));
+        assert(tabTops.length === 3 && new Set(tabTops).size === 1, `the tabs wrap at 360 px: tops ${tabTops}`);
+        await chat.locator("textarea[data-role=paste]").fill(CURL_401);
+        await waitSection(chat, "401-unauthorized");
+        await chat.locator("[data-check='401-unauthorized/token-expired'][data-state=confirmed]").waitFor({ timeout: ENGINE_MS });
+        const visible = await chat.locator("[data-section='401-unauthorized'] [data-check]").evaluateAll((items) =>
+          items.filter((i) => i.checkVisibility()).map((i) => i.dataset.state),
+        );
+        assert(visible[0] === "confirmed" && !visible.includes("unknown"), `visible checks at chat width: ${visible}`);
+        const folded = chat.locator("[data-role=unknown-checks]");
+        assert((await folded.count()) === 1 && !(await folded.evaluate((d) => d.open)), "the unknown checks are folded");
+        await folded.locator("summary").click();
+        assert((await folded.locator("[data-check][data-state=unknown]").first().isVisible()), "one click shows them");
+        const also = await chat.locator(".ts-candidates button").allTextContents();
+        assert(!also.some((t) => t.includes("401 Unauthorized")), `"Also possible" repeats the primary: ${also}`);
         // The link works without the panel too: the standalone page at that section.
         const href = await page.locator("a[data-troubleshooter-link]", { hasText: "invalid_grant" }).getAttribute("href");
         const { page: p2, problems: pr2 } = await visit(new URL(href, s.url("/demo/chat.html")).href, { ready: true });
@@ -803,14 +836,14 @@ const tests = [
           assert(!e.detail.includes("Doorkeeper") && !e.detail.includes("acme"), `no paste text in the detail: ${e.detail}`);
         }
         assert(JSON.parse(diagnosed.at(-1).detail).section === "401-unauthorized", `last section: ${diagnosed.at(-1).detail}`);
-        const composed = await page.evaluate((paste) => {
+        const composed = await page.evaluate(([paste, ms]) => {
           const el = document.getElementById("w");
           return new Promise((resolve) => {
             document.addEventListener("diagnosed", (e) => resolve({ target: e.target === el, detail: e.detail, custom: e instanceof CustomEvent }), { once: true });
             el.open({ paste });
-            setTimeout(() => resolve({ timeout: true }), ENGINE_MS);
+            setTimeout(() => resolve({ timeout: true }), ms);
           });
-        }, '{"errors":[{"status":"403","title":"Forbidden"}]}');
+        }, ['{"errors":[{"status":"403","title":"Forbidden"}]}', ENGINE_MS]);
         assert(composed.target && composed.custom && composed.detail.section === "403-forbidden", `bubbles to the document from the element: ${JSON.stringify(composed)}`);
         assert((await page.evaluate(() => window.__events.filter((e) => e.type === "support-requested").length)) === 0, "no support-requested before asking");
         await page.locator("#w textarea[data-role=paste]").fill(CURL_401);
@@ -860,7 +893,11 @@ const tests = [
         }
         // Support requested inside the frame reaches the iframe element.
         const good = page.frameLocator(`${FRAME}:not(#wrong)`);
+        // Opening the details makes the frame taller, and the host resizes
+        // it a moment later: click once the frame fits its content, or the
+        // click can land where the button was before the resize.
         await good.locator("details.ts-bundle summary").click();
+        await frameFits(page, `${FRAME}:not(#wrong)`);
         await good.locator("[data-role=copy-bundle]").click();
         const support = await until(() => page.evaluate(() => window.__events.filter((e) => e.type === "support-requested")));
         assert(support.length === 1 && JSON.parse(support[0].detail).section === "oauth-invalid-grant", `support-requested: ${JSON.stringify(support)}`);
@@ -1410,11 +1447,22 @@ function cspTests() {
   ];
 }
 
-// EMBED_ONLY=<words> runs the tests whose name contains them (when working on one).
-const only = process.env.EMBED_ONLY;
+// A test that fails leaves its pages open; closed here, so the next test's
+// page is the only one, in front (a page behind another gets no animation
+// frames or resize observations, and would fail for that alone).
+const isolated = tests.map(([name, fn]) => [
+  name,
+  async () => {
+    try {
+      await fn();
+    } finally {
+      for (const p of browser.context.pages()) await p.close().catch(() => {});
+    }
+  },
+]);
 let ok = false;
 try {
-  ok = await run("embed", only ? tests.filter(([name]) => name.includes(only)) : tests);
+  ok = await run("embed", isolated);
 } finally {
   await browser.close();
 }

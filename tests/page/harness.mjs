@@ -88,7 +88,10 @@ export async function open(context, url) {
 export async function run(suite, tests) {
   let passed = 0;
   let failed = 0;
-  for (const [name, fn] of tests) {
+  // ONLY=words runs just the tests whose name holds them (for debugging;
+  // ./x test never sets it).
+  const only = process.env.ONLY;
+  for (const [name, fn] of tests.filter(([n]) => !only || n.includes(only))) {
     try {
       await fn();
       passed++;

@@ -15,15 +15,25 @@ pub struct Props {
 
 #[function_component(Candidates)]
 pub fn candidates(props: &Props) -> Html {
-    if props.diagnosis.sections.len() < 2 {
+    // Only the sections not on screen: the one shown is not "also" possible.
+    let shown = props
+        .selected
+        .as_deref()
+        .or(props.diagnosis.primary.as_deref());
+    let others: Vec<_> = props
+        .diagnosis
+        .sections
+        .iter()
+        .filter(|s| Some(s.id.as_str()) != shown)
+        .collect();
+    if others.is_empty() {
         return html! {};
     }
     html! {
         <nav class="ts-candidates" aria-label="Other possible sections">
             <h3>{ "Also possible" }</h3>
             <ul>
-                { for props.diagnosis.sections.iter().map(|s| {
-                    let current = props.selected.as_deref() == Some(s.id.as_str());
+                { for others.into_iter().map(|s| {
                     let onclick = {
                         let on_select = props.on_select.clone();
                         let id = s.id.clone();
@@ -32,8 +42,7 @@ pub fn candidates(props: &Props) -> Html {
                     let primary = props.diagnosis.primary.as_deref() == Some(s.id.as_str());
                     html! {
                         <li>
-                            <button type="button" class="ts-link-button" {onclick}
-                                aria-current={current.then_some("true")}>
+                            <button type="button" class="ts-link-button" {onclick}>
                                 { &s.title }
                                 <span class="ts-score">
                                     { format!(" — {}{}", strength(s.score), if primary { ", best match" } else { "" }) }

@@ -15,14 +15,35 @@ pub struct Props {
     pub on_toggle: Callback<String>,
 }
 
+/// What the evidence said something about comes first, in the engine's
+/// order; the checks it said nothing about are folded behind one click, so
+/// a confirmed check is not lost under a wall of "Not known yet" (unless
+/// nothing is known, as for a section opened by a link: then all show).
 #[function_component(Checklist)]
 pub fn checklist(props: &Props) -> Html {
+    let row = |item: &ChecklistItem| row(item, props.ticked.contains(&item.id), &props.on_toggle);
+    let (flagged, unknown): (Vec<&ChecklistItem>, Vec<&ChecklistItem>) = props
+        .items
+        .iter()
+        .partition(|i| i.state != CheckState::Unknown);
+    if flagged.is_empty() {
+        return html! {
+            <section class="ts-checklist" aria-label="Checklist">
+                <h3>{ "Checklist" }</h3>
+                <ol>{ for unknown.into_iter().map(row) }</ol>
+            </section>
+        };
+    }
     html! {
         <section class="ts-checklist" aria-label="Checklist">
             <h3>{ "Checklist" }</h3>
-            <ol>
-                { for props.items.iter().map(|item| row(item, props.ticked.contains(&item.id), &props.on_toggle)) }
-            </ol>
+            <ol>{ for flagged.into_iter().map(row) }</ol>
+            if !unknown.is_empty() {
+                <details class="ts-more-checks" data-role="unknown-checks">
+                    <summary>{ format!("{} more to try (the paste says nothing about {})", unknown.len(), if unknown.len() == 1 { "it" } else { "them" }) }</summary>
+                    <ol>{ for unknown.into_iter().map(row) }</ol>
+                </details>
+            }
         </section>
     }
 }

@@ -249,9 +249,12 @@ async function linkReads(frame) {
 async function until(fn, ms = ENGINE_MS) {
   const end = Date.now() + ms;
   let v;
+  // An empty list is "not yet": `[]` is truthy in JavaScript, and taking
+  // it for an answer made event tests read the list before the event came.
+  const done = (x) => (Array.isArray(x) ? x.length > 0 : Boolean(x));
   while (Date.now() < end) {
     v = await fn();
-    if (v) return v;
+    if (done(v)) return v;
     await sleep(100);
   }
   return fn();
@@ -900,6 +903,11 @@ const tests = [
         await frameFits(page, `${FRAME}:not(#wrong)`);
         await good.locator("[data-role=copy-bundle]").click();
         const support = await until(() => page.evaluate(() => window.__events.filter((e) => e.type === "support-requested")));
+        if (support.length === 0) {
+          const status = await good.locator(".ts-bundle .ts-status").textContent().catch((e) => `(${e.message})`);
+          const last = (await page.evaluate(() => window.__messages)).slice(-4);
+          throw new Error(`support-requested: [] — the frame's status: ${JSON.stringify(status)}; last messages: ${last.join(" ")}`);
+        }
         assert(support.length === 1 && JSON.parse(support[0].detail).section === "oauth-invalid-grant", `support-requested: ${JSON.stringify(support)}`);
         // The misconfigured frame (parent= another origin) sent this page
         // nothing, though it diagnosed a paste before the good frame's

@@ -1,0 +1,310 @@
+//! Errors wrapped inside other documents: an automation platform's job JSON
+//! (n8n, Make, Power Automate, Workato's `details`), a JSON log line, a
+//! client library's message, whose strings carry the HTTP status and the
+//! response body — a JSON document escaped once, twice or more, an HTML page
+//! with `\r\n` escapes, a raw HTTP response. Each such string is read as if
+//! it had been pasted alone, and so on inside it.
+//!
+//! This only runs when the usual recognisers found a paste whose error they
+//! cannot explain (no status, or a status with nothing saying why). Depth is
+//! bounded by [`MAX_DEPTH`] and the work by a budget proportional to the
+//! paste, so a hostile paste costs at most a few passes over itself.
+
+use super::client_errors::{self, ClientError};
+use super::literal::{self, Flavour};
+use super::{gateway, json, rank, text, Collector};
+use serde_json::Value;
+
+/// How many strings-inside-strings are followed.
+pub(crate) const MAX_DEPTH: usize = 6;
+/// JSON nodes visited at most, across all levels.
+const MAX_NODES: usize = 50_000;
+/// Escaped literals decoded at most per text.
+const MAX_LITERALS: usize = 16;
+
+/// Keys under which platforms put a response's status.
+const STATUS_KEYS: &[&str] = &[
+    "statusCode",
+    "status_code",
+    "httpCode",
+    "http_status",
+    "status",
+    "code",
+];
+/// Keys that make an object with a status a response, not any record.
+const RESPONSE_KEYS: &[&str] = &["body", "headers", "content", "data", "response", "text"];
+
+struct Budget {
+    nodes: usize,
+    bytes: usize,
+}
+
+impl Budget {
+    fn spend(&mut self, bytes: usize) -> bool {
+        if self.nodes == 0 || self.bytes < bytes {
+            return false;
+        }
+        self.nodes -= 1;
+        self.bytes -= bytes;
+        true
+    }
+}
+
+/// True when what was found already says what went wrong.
+fn explained(c: &Collector) -> bool {
+    let ev = &c.ev;
+    ev.network.is_some()
+        || ev.status.is_some()
+            && (ev.oauth_error.is_some()
+                || ev.gateway.is_some()
+                || ev.empty_body
+                || ev.www_authenticate.is_some()
+                || ev
+                    .errors
+                    .iter()
+                    .any(|e| e.code.is_some() || e.status.is_some() || e.pointer.is_some()))
+}
+
+/// Read what the paste wraps. `doc` is the paste's own JSON document, when
+/// it is one.
+pub(crate) fn nested(input: &str, doc: Option<&Value>, c: &mut Collector) {
+    if explained(c) {
+        return;
+    }
+    // A JSON paste counts as the body even when nothing in it was one; the
+    // body may be inside it.
+    if c.ev.body.is_none() && !c.ev.empty_body {
+        c.body_seen = false;
+    }
+    let mut budget = Budget {
+        nodes: MAX_NODES,
+        bytes: input.len().saturating_mul(4).saturating_add(64 * 1024),
+    };
+    match doc {
+        Some(v) => walk(v, c, 1, &mut budget),
+        None => plain(input, c, 1, &mut budget),
+    }
+}
+
+/// Every object and string of a JSON value, without recursion on its depth.
+fn walk(v: &Value, c: &mut Collector, depth: usize, budget: &mut Budget) {
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        if !budget.spend(0) {
+            return;
+        }
+        match v {
+            Value::Object(map) => {
+                response_object(v, c);
+                if map.contains_key("method")
+                    && (map.contains_key("uri") || map.contains_key("url"))
+                {
+                    json::request_object(v, c);
+                }
+                stack.extend(map.values().rev());
+            }
+            Value::Array(items) => stack.extend(items.iter().rev().take(1000)),
+            Value::String(s) if looks_wrapped(s) => inner(s, c, depth + 1, budget),
+            _ => {}
+        }
+    }
+}
+
+/// A string worth reading as a document of its own.
+fn looks_wrapped(s: &str) -> bool {
+    let t = s.trim_start();
+    t.len() >= 3 && (t.starts_with(['{', '[', '<']) || t.bytes().any(|b| b.is_ascii_digit()))
+}
+
+/// A response as platforms record it: a status next to a body or headers.
+fn response_object(v: &Value, c: &mut Collector) {
+    let Some(obj) = v.as_object() else { return };
+    if !RESPONSE_KEYS.iter().any(|k| obj.contains_key(*k)) {
+        return;
+    }
+    let Some(code) = json::status_field(v, STATUS_KEYS) else {
+        return;
+    };
+    let reason = json::str_field(v, &["statusText", "status_text", "reason", "reasonPhrase"]);
+    let line = reason.map(|r| format!("{code} {r}"));
+    c.status(code, line.as_deref(), rank::WIRE);
+    c.response_headers(json::headers_of(obj.get("headers")));
+    let body = ["body", "content", "data", "text"]
+        .iter()
+        .find_map(|k| obj.get(*k));
+    match body {
+        // Logic Apps and Power Automate keep a non-JSON content type's body
+        // as base64 beside its type.
+        Some(b) if b.get("$content").is_some() => {
+            let decoded = b
+                .get("$content")
+                .and_then(Value::as_str)
+                .and_then(text::base64_decode)
+                .and_then(|bytes| String::from_utf8(bytes).ok());
+            if let Some(s) = decoded {
+                body_string(&s, c);
+            }
+        }
+        Some(Value::String(s)) => body_string(s, c),
+        Some(b @ Value::Object(_)) if !c.body_seen => json::body_json(b, c),
+        _ => {}
+    }
+}
+
+fn body_string(s: &str, c: &mut Collector) {
+    if !c.body_seen {
+        json::body_text(s, true, c);
+    }
+}
+
+/// A string read as if it had been pasted alone.
+fn inner(s: &str, c: &mut Collector, depth: usize, budget: &mut Budget) {
+    if depth > MAX_DEPTH || !budget.spend(s.len()) {
+        return;
+    }
+    let t = s.trim();
+    if t.starts_with(['{', '[']) {
+        let parsed = json::parse_prefix(t)
+            .map(|(v, _)| (v, Flavour::Json))
+            .or_else(|| json::parse_lenient(t, false));
+        if let Some((v, flavour)) = parsed {
+            json::document(&v, t, flavour, c);
+            walk(&v, c, depth, budget);
+            return;
+        }
+    }
+    if t.starts_with('<') {
+        body_string(t, c);
+        return;
+    }
+    super::scan_text(t, c);
+    plain(t, c, depth, budget);
+}
+
+/// Text that is not one JSON document: what client libraries say, escaped
+/// documents quoted in it, JSON blocks among it.
+fn plain(t: &str, c: &mut Collector, depth: usize, budget: &mut Budget) {
+    for region in text::edges(t) {
+        for m in client_errors::find(region) {
+            apply(&m, c, depth, budget);
+        }
+    }
+    for decoded in escaped_literals(text::clip(t, super::HEAD_SCAN)) {
+        inner(&decoded, c, depth + 1, budget);
+    }
+    for (a, b, complete) in literal::blocks(text::clip(t, super::HEAD_SCAN), 8) {
+        if let Some((v, _)) = json::parse_lenient(&t[a..b], complete) {
+            walk(&v, c, depth, budget);
+        }
+    }
+}
+
+fn apply(m: &ClientError, c: &mut Collector, depth: usize, budget: &mut Budget) {
+    c.format("client-error");
+    if let Some(n) = m.status {
+        let line = match &m.reason {
+            Some(r) => format!("{n} {r}"),
+            None => m.matched.clone(),
+        };
+        c.status(n, Some(&line), rank::WIRE);
+    }
+    if let Some(m) = &m.method {
+        c.method(m);
+    }
+    if let Some(u) = &m.url {
+        c.url(u);
+    }
+    if let Some(code) = &m.oauth {
+        c.oauth(code, m.description.as_deref(), rank::BODY);
+    }
+    if let Some(body) = &m.body {
+        // Guzzle marks a body it cut.
+        let body = body.trim_end();
+        let body = body
+            .strip_suffix("(truncated...)")
+            .unwrap_or(body)
+            .trim_end();
+        if !c.body_seen && !body.is_empty() {
+            if body.starts_with('<') {
+                gateway::page(body, c);
+            }
+            json::body_text(body, true, c);
+        }
+        inner(body, c, depth + 1, budget);
+    }
+}
+
+/// JSON string literals quoted inside plain text that hold a document
+/// (`body="{\"errors\":…}"`, irb's `=> "{\"errors\":…}"`), decoded.
+fn escaped_literals(t: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let bytes = t.as_bytes();
+    for (i, _) in t.match_indices('"') {
+        if out.len() >= MAX_LITERALS {
+            break;
+        }
+        let next = bytes.get(i + 1..i + 3).unwrap_or_default();
+        let opens = next
+            .first()
+            .is_some_and(|b| matches!(b, b'{' | b'[' | b'<'))
+            && (next.get(1) == Some(&b'\\') || next.first() == Some(&b'<'));
+        if !opens {
+            continue;
+        }
+        let mut stream = serde_json::Deserializer::from_str(&t[i..]).into_iter::<String>();
+        if let Some(Ok(s)) = stream.next() {
+            if s.len() > 2 {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::gather;
+
+    #[test]
+    fn a_body_escaped_at_any_depth_is_read() {
+        let mut doc =
+            r#"{"errors":[{"title":"has already been taken","code":"100","status":"422"}]}"#
+                .to_string();
+        for _ in 0..4 {
+            doc = serde_json::json!({ "wrapped": doc }).to_string();
+        }
+        let ev = gather(&doc);
+        assert_eq!(ev.status, Some(422));
+        assert_eq!(ev.errors.len(), 1);
+    }
+
+    #[test]
+    fn depth_is_bounded() {
+        let mut doc = r#"{"errors":[{"title":"x","code":"100","status":"422"}]}"#.to_string();
+        for _ in 0..(super::MAX_DEPTH + 3) {
+            doc = serde_json::json!({ "w": doc }).to_string();
+        }
+        assert_eq!(gather(&doc).status, None);
+    }
+
+    #[test]
+    fn a_platform_response_object_gives_status_headers_and_body() {
+        let doc = serde_json::json!({
+            "outputs": {"statusCode": 404, "headers": {"Content-Type": "application/vnd.api+json"},
+                        "body": {"$content-type": "application/vnd.api+json",
+                                 "$content": "eyJlcnJvcnMiOlt7InRpdGxlIjoiUmVjb3JkIG5vdCBmb3VuZCJ9XX0="}}
+        })
+        .to_string();
+        let ev = gather(&doc);
+        assert_eq!(ev.status, Some(404));
+        assert_eq!(ev.errors.len(), 1);
+    }
+
+    #[test]
+    fn hostile_nesting_costs_little() {
+        let bomb = format!("{}{}", "[\"".repeat(5000), "\\\"".repeat(5000));
+        let _ = gather(&bomb);
+        let quotes = "\"{\\\"".repeat(20_000);
+        let _ = gather(&quotes);
+    }
+}

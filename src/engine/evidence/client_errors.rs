@@ -50,6 +50,7 @@ pub(crate) const TEMPLATES: &[&str] = &[
     "RestClient::{any} ({status} {reason})",
     // HTTParty and friends in irb: `response.code` then `=> 422`.
     ".code => {status}",
+    ".code # => {status}",
     // Go's resp.Status wrapped in an error.
     "unexpected status {status} {reason}",
     // Make's HTTP module, n8n's rawErrorMessage.
@@ -72,7 +73,7 @@ pub(crate) struct ClientError {
     pub oauth: Option<String>,
     pub description: Option<String>,
     pub body: Option<String>,
-    /// The text the template matched, for quoting.
+    /// The text the template matched, up to the body, for quoting.
     pub matched: String,
 }
 
@@ -177,6 +178,7 @@ fn quoted_body(hay: &str, at: usize) -> Option<(String, usize)> {
 
 fn try_at(hay: &str, start: usize, parts: &[Part]) -> Option<ClientError> {
     let mut at = start;
+    let mut head_end = None;
     let mut m = ClientError::default();
     for (i, part) in parts.iter().enumerate() {
         let next = parts[i + 1..].iter().find_map(|p| match p {
@@ -244,12 +246,14 @@ fn try_at(hay: &str, start: usize, parts: &[Part]) -> Option<ClientError> {
                 at = end;
             }
             Part::Hole("qbody") => {
+                head_end.get_or_insert(at);
                 if let Some((body, end)) = quoted_body(hay, at) {
                     m.body = Some(body);
                     at = end;
                 }
             }
             Part::Hole("json") => {
+                head_end.get_or_insert(at);
                 let rest = hay.get(at..)?;
                 if !rest.starts_with('{') && !rest.starts_with('[') {
                     return None;
@@ -259,6 +263,7 @@ fn try_at(hay: &str, start: usize, parts: &[Part]) -> Option<ClientError> {
                 at += len;
             }
             Part::Hole("body") => {
+                head_end.get_or_insert(at);
                 let body = text::clip(hay[at..].trim(), BODY_MAX).trim();
                 if !body.is_empty() {
                     m.body = Some(body.to_string());
@@ -268,7 +273,8 @@ fn try_at(hay: &str, start: usize, parts: &[Part]) -> Option<ClientError> {
             Part::Hole(_) => return None,
         }
     }
-    m.matched = text::snippet(&hay[start..at.min(hay.len())], 200);
+    let end = head_end.unwrap_or(at).min(hay.len());
+    m.matched = text::snippet(hay[start..end].trim_end_matches([':', ' ']), 200);
     Some(m)
 }
 
@@ -302,17 +308,24 @@ fn starts(hay: &str, first: &Part) -> Vec<usize> {
 }
 
 /// Every template that matches, in template order (the more specific
-/// shapes first), at most one match per template.
+/// shapes first), at most one match per template: its last failure, else
+/// its first match.
 pub(crate) fn find(hay: &str) -> Vec<ClientError> {
     let mut out = Vec::new();
     for t in TEMPLATES {
         let ps = parts(t);
         let Some(first) = ps.first() else { continue };
-        for s in starts(hay, first) {
-            if let Some(m) = try_at(hay, s, &ps) {
-                out.push(m);
-                break;
-            }
+        // A log shows several calls; the one that failed is the one to read,
+        // and the last failure is the latest.
+        let matches: Vec<ClientError> = starts(hay, first)
+            .into_iter()
+            .filter_map(|s| try_at(hay, s, &ps))
+            .collect();
+        let failed = matches
+            .iter()
+            .rposition(|m| m.status.is_none_or(|s| s >= 400));
+        if let Some(m) = failed.or(if matches.is_empty() { None } else { Some(0) }) {
+            out.push(matches[m].clone());
         }
     }
     out

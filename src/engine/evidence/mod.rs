@@ -431,7 +431,7 @@ fn scan_text(text: &str, c: &mut Collector) {
     traces::scan(text, c);
     network::scan(text, c);
     http::loose_www_authenticate(text, c);
-    if !c.body_seen {
+    if !c.body_seen && !unwrap::quoted_documents(text, c) {
         json::embedded(text, c);
     }
     if !c.body_seen && c.ev.gateway.is_none() {

@@ -164,9 +164,13 @@ fn inner(s: &str, c: &mut Collector, depth: usize, budget: &mut Budget) {
     }
     let t = s.trim();
     if t.starts_with(['{', '[']) {
-        let parsed = json::parse_prefix(t)
-            .map(|(v, _)| (v, Flavour::Json))
-            .or_else(|| json::parse_lenient(t, false));
+        // `[422] {…}` starts like JSON but is a message: only a document
+        // that is the whole string counts.
+        let parsed = match json::parse_prefix(t) {
+            Some((v, end)) if t[end..].trim().is_empty() => Some((v, Flavour::Json)),
+            Some(_) => None,
+            None => json::parse_lenient(t, false),
+        };
         if let Some((v, flavour)) = parsed {
             json::document(&v, t, flavour, c);
             walk(&v, c, depth, budget);
@@ -232,6 +236,28 @@ fn apply(m: &ClientError, c: &mut Collector, depth: usize, budget: &mut Budget) 
         }
         inner(body, c, depth + 1, budget);
     }
+}
+
+/// Documents quoted as escaped strings in plain text (`body="{\"errors\"…}"`),
+/// read as bodies before the loose-JSON search would take their escapes
+/// for part of the document. True when one was a body.
+pub(crate) fn quoted_documents(t: &str, c: &mut Collector) -> bool {
+    for decoded in escaped_literals(text::clip(t, super::HEAD_SCAN)) {
+        let d = decoded.trim();
+        if !d.starts_with(['{', '[']) {
+            continue;
+        }
+        if let Some((v, end)) = json::parse_prefix(d) {
+            if json::body_value(&v, c) {
+                c.body_seen = true;
+                if c.ev.body.is_none() {
+                    c.ev.body = Some(d[..end].to_string());
+                }
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// JSON string literals quoted inside plain text that hold a document

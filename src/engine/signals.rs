@@ -270,13 +270,18 @@ pub const CATALOGUE: &[(&str, &str)] = &[
 
 /// True when `id` is an exact catalogue entry or a value of a family.
 pub fn is_known(id: &str) -> bool {
-    CATALOGUE.iter().any(|(name, _)| {
-        if let Some(family) = name.strip_suffix(':').map(|f| format!("{f}:")) {
-            id.len() > family.len() && id.starts_with(&family)
-        } else {
-            id == *name
-        }
-    })
+    let elsewhere = super::pairs::CATALOGUE
+        .iter()
+        .chain(super::rate_limit::CATALOGUE)
+        .any(|(name, _)| *name == id);
+    elsewhere
+        || CATALOGUE.iter().any(|(name, _)| {
+            if let Some(family) = name.strip_suffix(':').map(|f| format!("{f}:")) {
+                id.len() > family.len() && id.starts_with(&family)
+            } else {
+                id == *name
+            }
+        })
 }
 
 /// Names normalised to numeric JSON:API codes, so the knowledge base names

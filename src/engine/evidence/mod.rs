@@ -13,6 +13,7 @@
 //! the only parser that nests is serde_json, whose own depth limit applies.
 
 mod client_errors;
+mod code_headers;
 mod curl;
 mod gateway;
 mod har;
@@ -431,6 +432,7 @@ fn scan_text(text: &str, c: &mut Collector) {
     traces::scan(text, c);
     network::scan(text, c);
     http::loose_www_authenticate(text, c);
+    code_headers::scan(text, c);
     if !c.body_seen && !unwrap::quoted_documents(text, c) {
         json::embedded(text, c);
     }

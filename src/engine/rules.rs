@@ -171,7 +171,13 @@ fn facts(ev: &Evidence, secrets: &[Secret]) -> Facts {
         e.pointer
             .as_deref()
             .and_then(|p| p.rsplit('/').next())
-            .filter(|a| !a.is_empty())
+            // A pointer cut off by a truncated body ("/data/attri (trunc…")
+            // names no attribute; the detail may still.
+            .filter(|a| {
+                !a.is_empty()
+                    && a.chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            })
             .map(str::to_string)
             .or_else(|| e.detail.as_deref().and_then(attribute_of))
     });

@@ -433,7 +433,7 @@ fn scan_text(text: &str, c: &mut Collector) {
     network::scan(text, c);
     http::loose_www_authenticate(text, c);
     code_headers::scan(text, c);
-    if !c.body_seen && !unwrap::quoted_documents(text, c) {
+    if !c.body_seen && !unwrap::quoted_documents(text, c) && !unwrap::stated_bodies(text, c) {
         json::embedded(text, c);
     }
     if !c.body_seen && c.ev.gateway.is_none() {

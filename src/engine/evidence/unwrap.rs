@@ -203,7 +203,60 @@ fn plain(t: &str, c: &mut Collector, depth: usize, budget: &mut Budget) {
     }
 }
 
+/// Bodies a client library's message states (`… resulted in a `422 …`
+/// response:\n{…}`), read before the loose-JSON search, which would keep
+/// the library's own marks (`(truncated...)`) as part of the document.
+/// True when one was a body. Not recursive: what the body wraps is for
+/// [`nested`].
+pub(crate) fn stated_bodies(t: &str, c: &mut Collector) -> bool {
+    for m in client_errors::find(text::clip(t, super::HEAD_SCAN)) {
+        if m.body.is_some() {
+            state(&m, c);
+            if c.body_seen {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 fn apply(m: &ClientError, c: &mut Collector, depth: usize, budget: &mut Budget) {
+    state(m, c);
+    if let Some(body) = &m.body {
+        inner(clean_body(body), c, depth + 1, budget);
+    }
+}
+
+/// Guzzle marks a body it cut, and prints more after the mark. A string
+/// value cut mid-way (`"pointer": "/data/attri`) would be read as a whole
+/// one, so a cut document keeps only its complete values.
+fn clean_body(body: &str) -> &str {
+    let Some(at) = body.find("(truncated...)") else {
+        return body.trim_end();
+    };
+    let cut = body[..at].trim_end();
+    if !cut.starts_with(['{', '[']) {
+        return cut;
+    }
+    let (mut in_string, mut escaped, mut last) = (false, false, None);
+    for (i, b) in cut.bytes().enumerate() {
+        match b {
+            _ if escaped => escaped = false,
+            b'\\' if in_string => escaped = true,
+            b'"' => in_string = !in_string,
+            b',' if !in_string => last = Some(i),
+            b'{' | b'[' if !in_string => last = Some(i + 1),
+            _ => {}
+        }
+    }
+    match (in_string, last) {
+        (true, Some(end)) => &cut[..end],
+        _ => cut,
+    }
+}
+
+/// What one client-library message states: status, request, OAuth error, body.
+fn state(m: &ClientError, c: &mut Collector) {
     c.format("client-error");
     if let Some(n) = m.status {
         let line = match &m.reason {
@@ -222,19 +275,13 @@ fn apply(m: &ClientError, c: &mut Collector, depth: usize, budget: &mut Budget) 
         c.oauth(code, m.description.as_deref(), rank::BODY);
     }
     if let Some(body) = &m.body {
-        // Guzzle marks a body it cut.
-        let body = body.trim_end();
-        let body = body
-            .strip_suffix("(truncated...)")
-            .unwrap_or(body)
-            .trim_end();
+        let body = clean_body(body);
         if !c.body_seen && !body.is_empty() {
             if body.starts_with('<') {
                 gateway::page(body, c);
             }
             json::body_text(body, true, c);
         }
-        inner(body, c, depth + 1, budget);
     }
 }
 
@@ -324,6 +371,17 @@ mod tests {
         let ev = gather(&doc);
         assert_eq!(ev.status, Some(404));
         assert_eq!(ev.errors.len(), 1);
+    }
+
+    #[test]
+    fn a_value_cut_by_truncation_is_dropped() {
+        let body = r#"{"errors":[{"detail":"name - can't be blank","source":{"pointer":"/data/attri (truncated...)
+ in /var/www/x.php"#;
+        assert_eq!(
+            super::clean_body(body),
+            r#"{"errors":[{"detail":"name - can't be blank","source":{"#
+        );
+        assert_eq!(super::clean_body("Retry later\n"), "Retry later");
     }
 
     #[test]

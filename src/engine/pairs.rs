@@ -176,6 +176,33 @@ fn clean_url(u: &str) -> String {
         .to_string()
 }
 
+/// Words that say a URL is the one registered for the client (English,
+/// German, French, Spanish, Portuguese, Italian stems; lower case).
+const REGISTERED: &[&str] = &[
+    "registered",
+    "configured",
+    "whitelisted",
+    "allowed",
+    "on file",
+    "set up",
+    "registriert",
+    "hinterlegt",
+    "konfiguriert",
+    "enregistr",
+    "configur",
+    "registrad",
+    "registrat",
+];
+
+/// Words for the callback URL itself.
+const CALLBACK: &[&str] = &[
+    "callback",
+    "redirect",
+    "rückruf",
+    "redirección",
+    "redirecionamento",
+];
+
 /// The redirect_uri sent and the callback URL quoted as registered.
 fn redirect_pair(ev: &Evidence, head: &str) -> Option<(String, String)> {
     let sent = ev.param("redirect_uri").map(str::to_string).or_else(|| {
@@ -189,17 +216,8 @@ fn redirect_pair(ev: &Evidence, head: &str) -> Option<(String, String)> {
     }
     let registered = head.lines().find_map(|line| {
         let l = line.to_ascii_lowercase();
-        let says = [
-            "registered",
-            "configured",
-            "whitelisted",
-            "allowed",
-            "on file",
-            "set up",
-        ]
-        .iter()
-        .any(|w| l.contains(w))
-            && (l.contains("callback") || l.contains("redirect"));
+        let says =
+            REGISTERED.iter().any(|w| l.contains(w)) && CALLBACK.iter().any(|w| l.contains(w));
         if !says || l.contains("redirect_uri") {
             return None;
         }

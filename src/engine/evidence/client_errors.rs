@@ -45,6 +45,9 @@ pub(crate) const TEMPLATES: &[&str] = &[
     // httpx raise_for_status.
     "Client error '{status} {reason}' for url '{url}'",
     "Server error '{status} {reason}' for url '{url}'",
+    // aiohttp ClientResponseError.
+    "ClientResponseError: {status}, message='{reason}', url=URL('{url}')",
+    "ClientResponseError: {status}, message='{reason}'",
     // RestClient exceptions.
     "RestClient::{any}: {status} {reason}",
     "RestClient::{any} ({status} {reason})",

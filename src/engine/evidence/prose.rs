@@ -158,6 +158,19 @@ const BEFORE: &[&str] = &[
     "status:",
     "code:",
     "error:",
+    // The same words in the languages customers write around an English
+    // error (German, French, Spanish, Portuguese, Italian).
+    "fehler",
+    "fehlercode",
+    "statuscode",
+    "erreur",
+    "statut",
+    "código",
+    "codigo",
+    "estado",
+    "erro",
+    "errore",
+    "codice",
 ];
 
 /// Words that, after a number, make it a status ("403 forbidden").

@@ -22,15 +22,18 @@ const MAX_NODES: usize = 50_000;
 /// Escaped literals decoded at most per text.
 const MAX_LITERALS: usize = 16;
 
-/// Keys under which platforms put a response's status.
-const STATUS_KEYS: &[&str] = &[
+/// Keys under which platforms put a response's status: names that say so
+/// on their own, and short ones that need a body or headers beside them.
+const HTTP_STATUS_KEYS: &[&str] = &[
     "statusCode",
     "status_code",
     "httpCode",
+    "http_code",
     "http_status",
-    "status",
-    "code",
+    "httpStatus",
+    "httpStatusCode",
 ];
+const STATUS_KEYS: &[&str] = &["status", "code"];
 /// Keys that make an object with a status a response, not any record.
 const RESPONSE_KEYS: &[&str] = &["body", "headers", "content", "data", "response", "text"];
 
@@ -110,21 +113,25 @@ fn walk(v: &Value, c: &mut Collector, depth: usize, budget: &mut Budget) {
     }
 }
 
-/// A string worth reading as a document of its own.
+/// A string worth reading as a document of its own: anything longer than
+/// a name may be a message, a header value or a document (the budget keeps
+/// the cost bounded).
 fn looks_wrapped(s: &str) -> bool {
-    let t = s.trim_start();
-    t.len() >= 3 && (t.starts_with(['{', '[', '<']) || t.bytes().any(|b| b.is_ascii_digit()))
+    s.trim().len() >= 8
 }
 
 /// A response as platforms record it: a status next to a body or headers.
 fn response_object(v: &Value, c: &mut Collector) {
     let Some(obj) = v.as_object() else { return };
-    if !RESPONSE_KEYS.iter().any(|k| obj.contains_key(*k)) {
-        return;
-    }
-    let Some(code) = json::status_field(v, STATUS_KEYS) else {
+    let beside = RESPONSE_KEYS.iter().any(|k| obj.contains_key(*k));
+    let code = json::status_field(v, HTTP_STATUS_KEYS)
+        .or_else(|| beside.then(|| json::status_field(v, STATUS_KEYS)).flatten());
+    let Some(code) = code else {
         return;
     };
+    if let Some(u) = json::str_field(v, &["url", "uri", "requestUrl", "request_url"]) {
+        c.url(u);
+    }
     let reason = json::str_field(v, &["statusText", "status_text", "reason", "reasonPhrase"]);
     let line = reason.map(|r| format!("{code} {r}"));
     c.status(code, line.as_deref(), rank::WIRE);

@@ -131,6 +131,14 @@ fn distance(a: &str, b: &str, max: usize) -> usize {
     d[a.len() * w + b.len()]
 }
 
+/// Words that turn a phrase around, folded (apostrophes joined): matched
+/// exactly or not at all.
+const NEGATIONS: &[&str] = &[
+    "cant", "cannot", "dont", "doesnt", "didnt", "isnt", "wasnt", "wont", "hasnt", "havent",
+    "couldnt", "never", "not", "no", "nicht", "nie", "kein", "keine", "pas", "jamais", "nunca",
+    "nao", "non", "mai",
+];
+
 /// One word of a phrase against one word of the paste.
 fn word_matches(phrase: &str, word: &str) -> bool {
     if let Some(prefix) = phrase.strip_suffix('*') {
@@ -140,7 +148,11 @@ fn word_matches(phrase: &str, word: &str) -> bool {
         return true;
     }
     // One slip in a word of four letters or more, never in its first
-    // letter: "tokne" is a token, "onboarded" is not "offboarded".
+    // letter: "tokne" is a token, "onboarded" is not "offboarded". A
+    // negation is never a typo of its affirmative ("can" is not "cant").
+    if NEGATIONS.contains(&phrase) || NEGATIONS.contains(&word) {
+        return false;
+    }
     phrase.chars().count() >= 4
         && phrase.chars().next() == word.chars().next()
         && distance(phrase, word, 1) <= 1
@@ -174,9 +186,15 @@ fn find(phrase: &[String], text: &[Word]) -> Option<(usize, usize)> {
         for p in &phrase[1..] {
             let next =
                 (at + 1..text.len().min(at + 2 + GAP)).find(|&j| word_matches(p, &text[j].folded));
+            // "token has not expired" is not "token expired".
+            let negated = |j: usize| {
+                text[at + 1..j]
+                    .iter()
+                    .any(|w| NEGATIONS.contains(&w.folded.as_str()))
+            };
             match next {
-                Some(j) => at = j,
-                None => continue 'start,
+                Some(j) if !negated(j) => at = j,
+                _ => continue 'start,
             }
         }
         return Some((w.start, text[at].end));
@@ -290,6 +308,9 @@ mod tests {
         ));
         assert!(!hits("offboarded", "onboarded"));
         assert!(!hits("401", "402"));
+        assert!(!hits("can't create", "the user can create projects"));
+        assert!(!hits("token expired", "the token has not expired yet"));
+        assert!(!hits("didn't accept the invite", "did accept the invite"));
         assert!(!hits("token expired", ""));
     }
 

@@ -14,7 +14,8 @@ use super::text;
 /// One template per message shape. Placeholders: `{status}` three digits
 /// 100–599; `{reason}` a reason phrase; `{method}` an HTTP method; `{url}`
 /// a URL; `{any}` any text on the line up to what follows; `{oauth}` a
-/// snake_case OAuth code; `{desc}` text up to what follows; `{body}` the
+/// snake_case OAuth code; `{enum}` a .NET `HttpStatusCode` name
+/// (`Unauthorized`, `TooManyRequests`); `{desc}` text up to what follows; `{body}` the
 /// rest of the text; `{qbody}` an optional quoted body (escaped or not);
 /// `{json}` a JSON document that starts right there. A space matches any
 /// run of white space, also none and also line breaks; letters match
@@ -48,6 +49,19 @@ pub(crate) const TEMPLATES: &[&str] = &[
     // aiohttp ClientResponseError.
     "ClientResponseError: {status}, message='{reason}', url=URL('{url}')",
     "ClientResponseError: {status}, message='{reason}'",
+    // Zapier platform core's throwForStatus.
+    "Got {status} calling {method} {url}, expected 2xx",
+    // Feign, Apache HttpClient, urllib, Salesforce Apex, Java HttpURLConnection.
+    "[{status} {reason}] during [{method}] to [{url}]",
+    "] during [{any}] to [{any}] [{any}]: [{body}",
+    "status code: {status}, reason phrase: {reason}",
+    "HTTP Error {status}: {reason}",
+    "StatusCode={status}",
+    "Server returned HTTP response code: {status} for URL: {url}",
+    // .NET's HttpStatusCode names (RestSharp, PowerShell's StatusCode).
+    "StatusCode: {enum}",
+    "StatusCode = {enum}",
+    "StatusCode {enum}",
     // RestClient exceptions.
     "RestClient::{any}: {status} {reason}",
     "RestClient::{any} ({status} {reason})",
@@ -59,6 +73,7 @@ pub(crate) const TEMPLATES: &[&str] = &[
     // Make's HTTP module, n8n's rawErrorMessage.
     "[{status}] {body}",
     "{status} - {qbody}",
+    "{status} - {json}",
     // Log lines: logfmt fields, arrows, a status followed by its JSON body.
     "status={status}",
     "-> {status}",
@@ -94,7 +109,27 @@ enum Part<'t> {
 
 /// The placeholders a template may use.
 const HOLES: &[&str] = &[
-    "status", "reason", "method", "url", "any", "desc", "oauth", "qbody", "json", "body",
+    "status", "reason", "method", "url", "any", "desc", "oauth", "qbody", "json", "body", "enum",
+];
+
+/// .NET `HttpStatusCode` names of the statuses the API and its gateways
+/// send.
+const STATUS_NAMES: &[(&str, u16)] = &[
+    ("BadRequest", 400),
+    ("Unauthorized", 401),
+    ("Forbidden", 403),
+    ("NotFound", 404),
+    ("NotAcceptable", 406),
+    ("RequestTimeout", 408),
+    ("Conflict", 409),
+    ("UnsupportedMediaType", 415),
+    ("UnprocessableEntity", 422),
+    ("UnprocessableContent", 422),
+    ("TooManyRequests", 429),
+    ("InternalServerError", 500),
+    ("BadGateway", 502),
+    ("ServiceUnavailable", 503),
+    ("GatewayTimeout", 504),
 ];
 
 fn hole(rest: &str) -> Option<&'static str> {
@@ -237,6 +272,15 @@ fn try_at(hay: &str, start: usize, parts: &[Part]) -> Option<ClientError> {
                 if *part == Part::Hole("desc") {
                     m.description = Some(hay[at..end].to_string());
                 }
+                at = end;
+            }
+            Part::Hole("enum") => {
+                let end = run_until(hay, at, next, |c| c.is_ascii_alphabetic());
+                let (_, n) = STATUS_NAMES
+                    .iter()
+                    .find(|(name, _)| *name == &hay[at..end])?;
+                m.status = Some(*n);
+                m.reason = Some(hay[at..end].to_string());
                 at = end;
             }
             Part::Hole("oauth") => {
@@ -386,6 +430,12 @@ mod tests {
         );
         let m = one("irb> response.code\n=> 422\n");
         assert_eq!(m.status, Some(422));
+        let m = one("PS> $err.Exception.Response.StatusCode\nTooManyRequests\n");
+        assert_eq!(m.status, Some(429));
+        let m = one("Got 401 calling GET https://api.scopestack.io/v1/me, expected 2xx.");
+        assert_eq!(m.url.as_deref(), Some("https://api.scopestack.io/v1/me"));
+        let m = one("feign.FeignException$Forbidden: [403 Forbidden] during [POST] to [https://api.scopestack.io/acme/v1/projects] [Api#create()]: [{\"errors\":[]}]");
+        assert_eq!((m.status, m.method.as_deref()), (Some(403), Some("POST")));
     }
 
     #[test]
@@ -393,6 +443,7 @@ mod tests {
         assert!(find("took 1234 ms, 42 rows").is_empty());
         assert!(find("[2025-12-01 10:02:14] queued").is_empty());
         assert!(find("status=failed").is_empty());
+        assert!(find("StatusCode: Teapot").is_empty());
         assert!(find("").is_empty());
         assert!(find("é{status}ü [").is_empty());
     }

@@ -222,10 +222,17 @@ fn redirect_pair(ev: &Evidence, head: &str) -> Option<(String, String)> {
         let l = line.to_ascii_lowercase();
         let says =
             REGISTERED.iter().any(|w| l.contains(w)) && CALLBACK.iter().any(|w| l.contains(w));
-        if !says || l.contains("redirect_uri") {
+        if !says {
             return None;
         }
-        text::urls(line).next().map(clean_url)
+        // The registered URL, not the one the same line says was sent.
+        text::urls(line)
+            .find(|u| {
+                let at = (u.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
+                let before = line.get(..at).unwrap_or_default();
+                !text::tail(before, 20).contains("redirect_uri")
+            })
+            .map(clean_url)
     })?;
     Some((sent, registered))
 }

@@ -327,7 +327,7 @@ fn try_at(hay: &str, start: usize, parts: &[Part]) -> Option<ClientError> {
 
 /// Where a template could start: at its first literal, or at a
 /// three-digit number standing alone when it starts with the status.
-fn starts(hay: &str, first: &Part) -> Vec<usize> {
+fn starts(hay: &str, hay_lower: &str, first: &Part) -> Vec<usize> {
     let boundary = |i: usize| {
         hay[..i]
             .chars()
@@ -337,7 +337,6 @@ fn starts(hay: &str, first: &Part) -> Vec<usize> {
     match first {
         Part::Lit(l) => {
             let lower = l.to_ascii_lowercase();
-            let hay_lower = hay.to_ascii_lowercase();
             hay_lower
                 .match_indices(lower.as_str())
                 .map(|(i, _)| i)
@@ -359,12 +358,13 @@ fn starts(hay: &str, first: &Part) -> Vec<usize> {
 /// its first match.
 pub(crate) fn find(hay: &str) -> Vec<ClientError> {
     let mut out = Vec::new();
+    let hay_lower = hay.to_ascii_lowercase();
     for t in TEMPLATES {
         let ps = parts(t);
         let Some(first) = ps.first() else { continue };
         // A log shows several calls; the one that failed is the one to read,
         // and the last failure is the latest.
-        let matches: Vec<ClientError> = starts(hay, first)
+        let matches: Vec<ClientError> = starts(hay, &hay_lower, first)
             .into_iter()
             .filter_map(|s| try_at(hay, s, &ps))
             .collect();

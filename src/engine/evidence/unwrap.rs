@@ -81,7 +81,7 @@ pub(crate) fn nested(input: &str, doc: Option<&Value>, c: &mut Collector) {
     }
     let mut budget = Budget {
         nodes: MAX_NODES,
-        bytes: input.len().saturating_mul(4).saturating_add(64 * 1024),
+        bytes: input.len().saturating_mul(2).saturating_add(64 * 1024),
     };
     match doc {
         Some(v) => walk(v, c, 1, &mut budget),

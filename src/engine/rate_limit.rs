@@ -46,3 +46,26 @@ pub fn signals(ev: &Evidence, input: &str) -> Vec<Signal> {
         None => Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_from_headers_or_as_printed() {
+        let mut ev = Evidence::default();
+        ev.response_headers = vec![("Retry-After".into(), "120".into())];
+        assert_eq!(retry_after(&ev, "").as_deref(), Some("120"));
+        let ev = Evidence::default();
+        assert_eq!(
+            retry_after(&ev, "headers: { 'retry-after': '30' }").as_deref(),
+            Some("30")
+        );
+        assert_eq!(
+            retry_after(&ev, r#""Retry-After":"Wed, 21 Oct 2026 07:28:00 GMT""#).as_deref(),
+            Some("Wed, 21 Oct 2026 07:28:00 GMT")
+        );
+        assert_eq!(retry_after(&ev, "we retry after a minute"), None);
+        assert_eq!(retry_after(&ev, "retry-after:"), None);
+    }
+}

@@ -53,8 +53,10 @@ mod tests {
 
     #[test]
     fn retry_after_from_headers_or_as_printed() {
-        let mut ev = Evidence::default();
-        ev.response_headers = vec![("Retry-After".into(), "120".into())];
+        let ev = Evidence {
+            response_headers: vec![("Retry-After".into(), "120".into())],
+            ..Evidence::default()
+        };
         assert_eq!(retry_after(&ev, "").as_deref(), Some("120"));
         let ev = Evidence::default();
         assert_eq!(

@@ -49,6 +49,10 @@ pub(crate) const TEMPLATES: &[&str] = &[
     // aiohttp ClientResponseError.
     "ClientResponseError: {status}, message='{reason}', url=URL('{url}')",
     "ClientResponseError: {status}, message='{reason}'",
+    // MuleSoft's HTTP connector (`HTTP:UNAUTHORIZED: HTTP POST on resource
+    // '…' failed: unauthorized (401).`).
+    "HTTP {method} on resource '{url}' failed: {reason} ({status})",
+    "failed: {reason} ({status})",
     // Zapier platform core's throwForStatus.
     "Got {status} calling {method} {url}, expected 2xx",
     // Feign, Apache HttpClient, urllib, Salesforce Apex, Java HttpURLConnection.

@@ -103,6 +103,7 @@ const NEEDLES: &[(&str, NetworkFailure, &str)] = &[
     ("err_tls_cert_altname_invalid", Tls, "network-message"),
     ("wrong version number", Tls, "network-message"),
     ("handshake failure", Tls, "network-message"),
+    ("ssl peer certificate", Tls, "network-message"),
     ("sslv3 alert", Tls, "network-message"),
     ("tlsv1 alert", Tls, "network-message"),
     (
@@ -155,6 +156,15 @@ const NEEDLES: &[(&str, NetworkFailure, &str)] = &[
     ("econnreset", FetchFailed, "network-message"),
     ("socket hang up", FetchFailed, "network-message"),
     ("could not send request", FetchFailed, "network-message"),
+    // A proxy between the client and the API failed the connection.
+    ("proxyerror", FetchFailed, "network-message"),
+    ("cannot connect to proxy", FetchFailed, "network-message"),
+    ("tunnel connection failed", FetchFailed, "network-message"),
+    (
+        "proxy authentication required",
+        FetchFailed,
+        "network-message",
+    ),
 ];
 
 /// The line of `region` around byte `pos`.

@@ -1120,3 +1120,180 @@ fn signals_set_the_check_states_the_contract_names() {
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+// ---- the phrase lexicon -----------------------------------------------------
+
+fn with_phrase(phrase: &str) -> String {
+    one_section(
+        "status:401",
+        0.5,
+        &format!(r#"{{"id": "x", "title": "X", "solution": "do", "phrases": [{phrase}]}}"#),
+    )
+}
+
+#[test]
+fn a_lexicon_phrase_is_data_with_a_weight() {
+    KnowledgeBase::from_json(&with_phrase(r#"{"text": "token dies", "weight": 0.4}"#)).unwrap();
+    for (why, phrase) in [
+        ("weight 0", r#"{"text": "token dies", "weight": 0.0}"#),
+        ("weight above 1", r#"{"text": "token dies", "weight": 1.2}"#),
+        ("no word", r#"{"text": " ?! ", "weight": 0.4}"#),
+        ("one letter", r#"{"text": "x", "weight": 0.4}"#),
+        ("no weight", r#"{"text": "token dies"}"#),
+        (
+            "unknown field",
+            r#"{"text": "token dies", "weight": 0.4, "regex": ".*"}"#,
+        ),
+    ] {
+        assert!(
+            KnowledgeBase::from_json(&with_phrase(phrase)).is_err(),
+            "accepted a phrase with {why}"
+        );
+    }
+}
+
+#[test]
+fn every_built_in_phrase_finds_itself_and_its_check() {
+    use scopestack_troubleshooter::engine::lexicon;
+    let kb = kb();
+    let mut count = 0;
+    for s in &kb.sections {
+        for c in &s.checks {
+            for p in &c.phrases {
+                count += 1;
+                let hits = lexicon::signals(&kb, &format!("Hi, {} since Monday.", p.text));
+                let prefix = format!("phrase:{}/{}/", s.id, c.id);
+                let hit = hits.iter().find(|h| h.id.starts_with(&prefix));
+                assert!(
+                    hit.is_some(),
+                    "{prefix}: “{}” does not match itself",
+                    p.text
+                );
+                let w = lexicon::weight(s, &hit.unwrap().id).unwrap();
+                assert!(w > 0.0 && w <= 1.0);
+            }
+        }
+    }
+    assert!(count >= 100, "the lexicon has only {count} phrases");
+}
+
+#[test]
+fn a_phrase_makes_its_check_likely_and_proof_still_wins() {
+    use scopestack_troubleshooter::engine::lexicon;
+    let kb = kb();
+    let s = kb.section("401-unauthorized").unwrap();
+    let said = "the api tokne dies a couple of hours after we generate it";
+    let mut sigs = lexicon::signals(&kb, said);
+    let hit = lexicon::hit("401-unauthorized", "token-expired", &sigs)
+        .expect("a typo'd phrase still matches");
+    assert!(
+        hit.why.contains("tokne dies"),
+        "why quotes the paste: {}",
+        hit.why
+    );
+    let item = |sigs: &[Signal]| {
+        checklist_for(s, sigs, &[])
+            .into_iter()
+            .find(|c| c.id == "401-unauthorized/token-expired")
+            .unwrap()
+    };
+    assert_eq!(item(&sigs).state, CheckState::Likely);
+    // What the server says outranks what the customer believes.
+    sigs.extend(signals(&["token:revoked"]));
+    assert_eq!(item(&sigs).state, CheckState::RuledOut);
+    // A phrase alone counts towards its section with its weight.
+    let d = decide(
+        &kb,
+        &Evidence::default(),
+        &lexicon::signals(&kb, "the API says too many requests"),
+        "",
+    );
+    assert_eq!(d.primary.as_deref(), Some("429-too-many-requests"));
+}
+
+#[test]
+fn phrases_stay_quiet_on_pastes_that_say_nothing_of_the_kind() {
+    use scopestack_troubleshooter::engine::lexicon;
+    let kb = kb();
+    for quiet in [
+        "How do I create a project with the API? Which endpoint lists services?",
+        r#"{"access_token":"abc","token_type":"Bearer","expires_in":7200,"refresh_token":"def","scope":"read write","created_at":1764575892}"#,
+        "The user was onboarded last week and can create projects.",
+    ] {
+        let hits = lexicon::signals(&kb, quiet);
+        assert!(hits.is_empty(), "{quiet}: {hits:?}");
+    }
+}
+
+#[test]
+fn pairs_and_retry_after_set_the_checks_they_prove() {
+    let kb = kb();
+    use CheckState::*;
+    for (check, ids, want) in [
+        (
+            "oauth-invalid-grant/callback-mismatch",
+            &["pair:redirect-uri-differs"][..],
+            Confirmed,
+        ),
+        (
+            "oauth-invalid-grant/callback-mismatch",
+            &["pair:redirect-uri-matches"][..],
+            RuledOut,
+        ),
+        (
+            "oauth-invalid-grant/refresh-token-spent",
+            &["pair:refresh-token-reused"][..],
+            Confirmed,
+        ),
+        (
+            "oauth-invalid-grant/code-expired",
+            &["pair:code-late"][..],
+            Confirmed,
+        ),
+        (
+            "oauth-invalid-resource-owner/username-field",
+            &["pair:email-not-username"][..],
+            Confirmed,
+        ),
+        (
+            "oauth-invalid-request/not-form-encoded",
+            &["pair:token-body-json"][..],
+            Confirmed,
+        ),
+        (
+            "oauth-unsupported-grant-type/body-not-form",
+            &["pair:token-body-json"][..],
+            Confirmed,
+        ),
+        (
+            "401-unauthorized/token-expired",
+            &["pair:token-past-expiry"][..],
+            Confirmed,
+        ),
+        (
+            "401-unauthorized/token-expired",
+            &["pair:token-about-two-hours"][..],
+            Likely,
+        ),
+        (
+            "429-too-many-requests/request-rate",
+            &["status:429"][..],
+            Confirmed,
+        ),
+        (
+            "429-too-many-requests/retry-after",
+            &["response:retry-after"][..],
+            Confirmed,
+        ),
+    ] {
+        assert_eq!(state(&kb, check, ids), want, "{check} with {ids:?}");
+    }
+    assert_eq!(
+        primary(
+            &kb,
+            &["status:429", "status-class:4xx", "response:retry-after"]
+        )
+        .as_deref(),
+        Some("429-too-many-requests")
+    );
+}

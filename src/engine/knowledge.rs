@@ -81,6 +81,22 @@ pub struct Check {
     /// Signals that prove it is not the cause.
     #[serde(default)]
     pub ruled_out_by: Vec<String>,
+    /// What people write when this is the cause, in their words (any
+    /// language), matched typo-tolerantly (see `lexicon`). A hit makes the
+    /// check likely and counts towards the section with its weight.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phrases: Vec<Phrase>,
+}
+
+/// One phrase of the lexicon.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phrase {
+    /// The words, as people write them; a word ending in `*` matches any
+    /// ending (`offboard*`).
+    pub text: String,
+    /// How strongly the phrase points to its section, in (0, 1].
+    pub weight: f64,
 }
 
 impl KnowledgeBase {
@@ -125,6 +141,20 @@ impl KnowledgeBase {
                     .chain(&c.ruled_out_by)
                 {
                     check_signal(&format!("{}/{}", s.id, c.id), sig)?;
+                }
+                for p in &c.phrases {
+                    if !(p.weight > 0.0 && p.weight <= 1.0) {
+                        return Err(format!(
+                            "{}/{}: phrase \"{}\" weight out of (0, 1]",
+                            s.id, c.id, p.text
+                        ));
+                    }
+                    if !crate::engine::lexicon::valid_phrase(&p.text) {
+                        return Err(format!(
+                            "{}/{}: phrase \"{}\" has no word to match",
+                            s.id, c.id, p.text
+                        ));
+                    }
                 }
             }
         }

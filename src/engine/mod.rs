@@ -15,8 +15,11 @@ pub mod diagnosis;
 pub mod display;
 pub mod evidence;
 pub mod knowledge;
+pub mod lexicon;
 pub mod link;
 pub mod live;
+pub mod pairs;
+pub mod rate_limit;
 pub mod redact;
 pub mod rules;
 pub mod search;
@@ -29,7 +32,10 @@ pub use knowledge::{knowledge_base, KnowledgeBase};
 /// Diagnose one paste: the only entry point front ends need.
 pub fn diagnose(input: &str) -> Diagnosis {
     let evidence = evidence::gather(input);
-    let signals = signals::derive(&evidence);
+    let mut signals = signals::derive(&evidence);
+    signals.extend(pairs::signals(&evidence, input));
+    signals.extend(rate_limit::signals(&evidence, input));
+    signals.extend(lexicon::signals(knowledge_base(), input));
     rules::decide(knowledge_base(), &evidence, &signals, input)
 }
 

@@ -5,6 +5,7 @@
 use super::diagnosis::{CheckState, ChecklistItem, Diagnosis, Facts, RankedSection};
 use super::evidence::Evidence;
 use super::knowledge::{KnowledgeBase, Section};
+use super::lexicon;
 use super::redact::{redact, scrub, summary, Secret};
 use super::signals::{account_slug, attribute_of, split_url, Signal};
 
@@ -79,6 +80,13 @@ fn score(section: &Section, signals: &[Signal]) -> Option<RankedSection> {
             fired.push((t.weight, sig));
         }
     }
+    // What the paste says in words, weighted as the lexicon says.
+    for sig in signals.iter().filter(|s| s.id.starts_with(lexicon::FAMILY)) {
+        if let Some(w) = lexicon::weight(section, &sig.id) {
+            miss *= 1.0 - w;
+            fired.push((w, sig));
+        }
+    }
     if fired.is_empty() {
         return None;
     }
@@ -116,7 +124,9 @@ pub fn checklist_for(
                 (CheckState::Confirmed, Some(s))
             } else if let Some(s) = find(&c.ruled_out_by) {
                 (CheckState::RuledOut, Some(s))
-            } else if let Some(s) = find(&c.likely_by) {
+            } else if let Some(s) =
+                find(&c.likely_by).or_else(|| lexicon::hit(&section.id, &c.id, signals))
+            {
                 (CheckState::Likely, Some(s))
             } else {
                 (CheckState::Unknown, None)
@@ -161,7 +171,13 @@ fn facts(ev: &Evidence, secrets: &[Secret]) -> Facts {
         e.pointer
             .as_deref()
             .and_then(|p| p.rsplit('/').next())
-            .filter(|a| !a.is_empty())
+            // A pointer cut off by a truncated body ("/data/attri (trunc…")
+            // names no attribute; the detail may still.
+            .filter(|a| {
+                !a.is_empty()
+                    && a.chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            })
             .map(str::to_string)
             .or_else(|| e.detail.as_deref().and_then(attribute_of))
     });

@@ -12,6 +12,8 @@
 //! Every recogniser is linear in the input and never recurses on input depth;
 //! the only parser that nests is serde_json, whose own depth limit applies.
 
+mod client_errors;
+mod code_headers;
 mod curl;
 mod gateway;
 mod har;
@@ -24,6 +26,7 @@ mod platforms;
 mod prose;
 pub(crate) mod text;
 mod traces;
+mod unwrap;
 
 #[cfg(test)]
 mod tests;
@@ -153,6 +156,7 @@ pub const FORMAT_ORDER: &[&str] = &[
     "python-traceback",
     "python-dict",
     "axios",
+    "client-error",
     "fetch-error",
     "cors-message",
     "network-message",
@@ -396,20 +400,24 @@ pub fn gather(input: &str) -> Evidence {
         return c.finish();
     }
     let mut rest = text;
+    let mut doc = None;
     if text.starts_with('{') || text.starts_with('[') {
         if let Some((value, end)) = json::parse_prefix(text) {
             json::document(&value, &text[..end], literal::Flavour::Json, &mut c);
             c.body_seen = true;
             rest = text[end..].trim();
+            doc = Some(value);
         }
     }
     if rest.is_empty() {
         // One JSON document and nothing else: its strings are data, not
         // sentences, so there is no prose to read.
+        unwrap::nested(text, doc.as_ref(), &mut c);
         return c.finish();
     }
     scan_text(rest, &mut c);
     prose::scan(text, &mut c);
+    unwrap::nested(text, None, &mut c);
     c.finish()
 }
 
@@ -425,7 +433,8 @@ fn scan_text(text: &str, c: &mut Collector) {
     traces::scan(text, c);
     network::scan(text, c);
     http::loose_www_authenticate(text, c);
-    if !c.body_seen {
+    code_headers::scan(text, c);
+    if !c.body_seen && !unwrap::quoted_documents(text, c) && !unwrap::stated_bodies(text, c) {
         json::embedded(text, c);
     }
     if !c.body_seen && c.ev.gateway.is_none() {

@@ -37,7 +37,8 @@ pub fn diagnose_exchange_as(
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_string);
-    let signals = signals::derive(&ev);
+    let mut signals = signals::derive(&ev);
+    signals.extend(crate::engine::rate_limit::signals(&ev, ""));
     let transcript = transcript(req, outcome);
     let mut diagnosis = rules::decide(knowledge_base(), &ev, &signals, &transcript);
     let known = known_secrets(&req.headers, req.body.as_deref(), &req.url, &ev);

@@ -257,11 +257,18 @@ pub const CATALOGUE: &[(&str, &str)] = &[
 
 /// True when `id` is an exact catalogue entry or a value of a family.
 pub fn is_known(id: &str) -> bool {
-    CATALOGUE.iter().any(|(name, _)| {
-        if let Some(family) = name.strip_suffix(':').map(|f| format!("{f}:")) {
-            id.len() > family.len() && id.starts_with(&family)
-        } else {
-            id == *name
-        }
-    })
+    // Signals that need two facts together, and the rate-limit ones, keep
+    // their catalogues beside the code that raises them.
+    let elsewhere = crate::engine::pairs::CATALOGUE
+        .iter()
+        .chain(crate::engine::rate_limit::CATALOGUE)
+        .any(|(name, _)| *name == id);
+    elsewhere
+        || CATALOGUE.iter().any(|(name, _)| {
+            if let Some(family) = name.strip_suffix(':').map(|f| format!("{f}:")) {
+                id.len() > family.len() && id.starts_with(&family)
+            } else {
+                id == *name
+            }
+        })
 }

@@ -163,7 +163,7 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "request:content-type-wrong",
         "Content-Type is something other than application/vnd.api+json",
     ),
-    ("request:write", "the request is a POST, PUT or PATCH"),
+    ("request:write", "the request is a POST or PATCH"),
     ("request:read", "the request is a GET"),
     ("request:get-with-body", "a GET request carries a body"),
     (

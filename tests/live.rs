@@ -10,9 +10,9 @@ use scopestack_troubleshooter::engine::api::{
 use scopestack_troubleshooter::engine::diagnosis::{CheckState, Diagnosis};
 use scopestack_troubleshooter::engine::knowledge_base;
 use scopestack_troubleshooter::engine::live::{
-    confusable, diagnose_exchange, lint, lint_for, lint_token, origin_allowed, to_curl,
-    token_http_request, FailureKind, Field, HttpRequest, HttpResponse, LintFinding, Outcome,
-    Severity, TokenRequest, DEFAULT_ORIGINS,
+    answer_exchange, confusable, diagnose_exchange, lint, lint_for, lint_token, origin_allowed,
+    to_curl, token_http_request, FailureKind, Field, HttpRequest, HttpResponse, LintFinding,
+    Outcome, Severity, Shown, TokenRequest, DEFAULT_ORIGINS,
 };
 
 const TOKEN: &str = "kQ7vR2xN9pL4mT8sW1yB6cF3hJ5dG0aZ";
@@ -1487,6 +1487,7 @@ fn protocol_exchange() {
         Response::Diagnosis {
             diagnosis,
             sections,
+            ..
         } => {
             assert_eq!(diagnosis, diagnose_exchange(&req, &outcome));
             assert_eq!(diagnosis.primary.as_deref(), Some("401-unauthorized"));
@@ -1689,4 +1690,91 @@ fn the_account_matters_for_refusals_only() {
         kind: FailureKind::Cors,
         message: String::new()
     }));
+}
+
+/// A token request made through the request builder (a JSON body to the
+/// token endpoint): the answer's fresh credentials are masked in what the
+/// panel shows, headers and body, and so is the bearer token echoed back.
+#[test]
+fn the_answer_shown_is_masked() {
+    let access = "Zq8xW3vN6mK1pL9sT4yB7cF2hJ5dG0aRuE3iO8wQ1zX";
+    let refresh = "Rf2kL9mN4pQ7sT1vW6yZ3bC8dF5gH0jKxA4eI9oU2r";
+    let req = HttpRequest {
+        method: "POST".into(),
+        url: "https://app.scopestack.io/oauth/token".into(),
+        headers: vec![
+            h("Content-Type", "application/json"),
+            h("Authorization", &format!("Bearer {TOKEN}")),
+        ],
+        body: Some(format!(
+            r#"{{"grant_type":"client_credentials","client_id":"abc","client_secret":"{SECRET}"}}"#
+        )),
+    };
+    let body = format!(
+        r#"{{"access_token":"{access}","token_type":"Bearer","expires_in":7200,"refresh_token":"{refresh}","scope":"read write","echo":"{SECRET}"}}"#
+    );
+    let outcome = response(
+        200,
+        &[
+            ("Content-Type", "application/json"),
+            ("X-Echo", &format!("Bearer {TOKEN}")),
+            ("X-Request-Id", "5b0c7c9e-8d2a-4c1e-9f3b-2a6d1e0f7c44"),
+        ],
+        &body,
+    );
+    let (_, shown) = answer_exchange(&req, &outcome, None);
+    let Shown::Response {
+        status,
+        summary,
+        headers,
+        body: shown_body,
+        note,
+    } = shown
+    else {
+        panic!("a response is shown as one")
+    };
+    let all = format!("{status}{summary}{headers:?}{shown_body}{note:?}");
+    for secret in [access, refresh, TOKEN, SECRET] {
+        assert!(!all.contains(secret), "{secret} shown: {all}");
+    }
+    assert!(status.starts_with("200"), "{status}");
+    assert!(
+        summary.contains(&format!("{} bytes", body.len())),
+        "{summary}"
+    );
+    assert!(
+        shown_body.contains("\"expires_in\": 7200"),
+        "indented: {shown_body}"
+    );
+    assert!(
+        all.contains("5b0c7c9e-8d2a-4c1e-9f3b-2a6d1e0f7c44"),
+        "request ids stay readable: {all}"
+    );
+}
+
+/// A URL the widget refused to send is diagnosed as a call that never left,
+/// naming the host it would have gone to, without the token.
+#[test]
+fn a_refused_call_is_diagnosed_as_not_sent() {
+    let mut req = api("GET", "/v1/me");
+    req.url = "https://api.scopestack.io.evil.example/v1/me".into();
+    let outcome = Outcome::Failure {
+        kind: FailureKind::NotAllowed,
+        message: scopestack_troubleshooter::engine::live::refusal(
+            &req.url,
+            &DEFAULT_ORIGINS.map(String::from),
+        )
+        .expect("refused"),
+    };
+    let (d, shown) = answer_exchange(&req, &outcome, None);
+    let json = d.to_json();
+    assert!(!json.contains(TOKEN), "{json}");
+    assert!(
+        json.contains("not on the list"),
+        "the reason names the refusal: {json}"
+    );
+    assert!(
+        matches!(&shown, Shown::Failure { message } if message.contains("api.scopestack.io.evil.example")),
+        "{shown:?}"
+    );
 }

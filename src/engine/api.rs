@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::diagnosis::{ChecklistItem, Diagnosis};
 use super::knowledge::{knowledge_base, Section};
 use super::link::LinkState;
-use super::live::{self, HttpRequest, LintFinding, Outcome, TokenRequest};
+use super::live::{self, HttpRequest, LintFinding, Outcome, Shown, TokenRequest};
 use super::search::search;
 
 /// A request, tagged with the caller's id so answers can be matched.
@@ -145,10 +145,12 @@ pub enum WidgetResponse {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum LiveResponse {
-    /// The diagnosis of a live call, with the text of every section it ranks.
+    /// The diagnosis of a live call, with the text of every section it
+    /// ranks, and the answer to show, already masked.
     Diagnosis {
         diagnosis: Diagnosis,
         sections: Vec<SectionInfo>,
+        shown: Shown,
     },
     /// What is wrong with a request, and the same request as a curl command.
     Lint {
@@ -229,14 +231,13 @@ pub fn respond_live(request: LiveRequest) -> LiveResponse {
             outcome,
             token_account,
         } => {
-            let (diagnosis, sections) = with_sections(live::diagnose_exchange_as(
-                &request,
-                &outcome,
-                token_account.as_deref(),
-            ));
+            let (diagnosis, shown) =
+                live::answer_exchange(&request, &outcome, token_account.as_deref());
+            let (diagnosis, sections) = with_sections(diagnosis);
             LiveResponse::Diagnosis {
                 diagnosis,
                 sections,
+                shown,
             }
         }
         LiveRequest::Lint { request, allowed } => LiveResponse::Lint {

@@ -508,6 +508,38 @@ fn token_calls_skip_the_api_header_rules() {
     assert_eq!(ids(&lint(&get)), vec!["token-request-not-post"]);
 }
 
+/// The request builder can send anything to the token endpoint: a JSON body
+/// there (with or without a JSON Content-Type) is named, the form body the
+/// token form builds is not.
+#[test]
+fn a_json_body_to_the_token_endpoint_wants_a_form() {
+    let form = token_http_request(&token_form("client_credentials"));
+    let json = format!(
+        r#"{{"grant_type":"client_credentials","client_id":"abc","client_secret":"{SECRET}"}}"#
+    );
+    for content_type in ["application/json", "application/x-www-form-urlencoded"] {
+        let req = HttpRequest {
+            headers: vec![
+                h("Content-Type", content_type),
+                h("Accept", "application/json"),
+            ],
+            body: Some(json.clone()),
+            ..form.clone()
+        };
+        let found = lint(&req);
+        assert_eq!(ids(&found), vec!["token-body-not-form"], "{content_type}");
+        assert!(found[0].message.contains("form"), "{}", found[0].message);
+        assert!(!found[0].message.contains(SECRET));
+    }
+    let req = HttpRequest {
+        headers: vec![h("Content-Type", "application/json")],
+        body: None,
+        ..form.clone()
+    };
+    assert_eq!(ids(&lint(&req)), vec!["token-body-not-form"]);
+    assert!(lint(&form).is_empty(), "{:?}", lint(&form));
+}
+
 #[test]
 fn a_token_in_a_lint_message_is_never_quoted() {
     let shapes = [

@@ -223,6 +223,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "token-request",
         "the paste is about a token request (POST /oauth/token)",
     ),
+    (
+        "token-request:json-body",
+        "a token request sending JSON instead of a form body",
+    ),
     ("grant:password", "grant_type=password"),
     ("grant:client_credentials", "grant_type=client_credentials"),
     ("grant:authorization_code", "grant_type=authorization_code"),

@@ -105,6 +105,7 @@ fn path_findings(p: &UrlParts, method: &str, signals: &[Signal], out: &mut Findi
         if path == TOKEN_PATH && method != "POST" {
             out.add("token-request-not-post", &[]);
         }
+        out.add_if_signalled("token-body-not-form", signals, &[]);
         return;
     }
     // Unlike the signals, which judge only paths under /v1/, any path but

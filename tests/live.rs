@@ -1436,11 +1436,7 @@ fn curl_commands_run_in_a_shell() {
 // ---------------------------------------------------------------- protocol
 
 fn round_trip(request: Request) -> Response {
-    let message = serde_json::to_string(&Envelope {
-        id: 7,
-        body: request,
-    })
-    .unwrap();
+    let message = serde_json::to_string(&Envelope::new(7, request)).unwrap();
     // The panel reads answers as its own family, as the widget does.
     let answer: Envelope<Response> = serde_json::from_str(&handle(&message)).unwrap();
     assert_eq!(answer.id, 7);
@@ -1463,7 +1459,7 @@ fn protocol_lint() {
     }
     // The wire names the widget relies on.
     let raw = handle(
-        r#"{"id":1,"body":{"lint":{"request":{"method":"GET","url":"https://api.scopestack.io/v1/me","headers":[["Accept","application/vnd.api+json"]],"body":null}}}}"#,
+        r#"{"id":1,"family":"live","body":{"lint":{"request":{"method":"GET","url":"https://api.scopestack.io/v1/me","headers":[["Accept","application/vnd.api+json"]],"body":null}}}}"#,
     );
     let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
     let lint = &v["body"]["lint"];
@@ -1499,7 +1495,7 @@ fn protocol_lint_token() {
     }
     // Fields left out of the form message count as empty.
     let raw = handle(
-        r#"{"id":2,"body":{"lint-token":{"request":{"url":"https://app.scopestack.io/oauth/token","grant_type":"client_credentials"}}}}"#,
+        r#"{"id":2,"family":"live","body":{"lint-token":{"request":{"url":"https://app.scopestack.io/oauth/token","grant_type":"client_credentials"}}}}"#,
     );
     let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
     let lint = &v["body"]["lint-token"];
@@ -1528,7 +1524,7 @@ fn protocol_exchange() {
         other => panic!("{other:?}"),
     }
     let raw = handle(
-        r#"{"id":3,"body":{"exchange":{"request":{"method":"GET","url":"https://api.scopestack.io/acme/v1/projects","headers":[],"body":null},"outcome":{"failure":{"kind":"cors","message":"TypeError: Failed to fetch"}}}}}"#,
+        r#"{"id":3,"family":"live","body":{"exchange":{"request":{"method":"GET","url":"https://api.scopestack.io/acme/v1/projects","headers":[],"body":null},"outcome":{"failure":{"kind":"cors","message":"TypeError: Failed to fetch"}}}}}"#,
     );
     let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
     assert_eq!(
@@ -1536,7 +1532,7 @@ fn protocol_exchange() {
         "{raw}"
     );
     let raw = handle(
-        r#"{"id":4,"body":{"exchange":{"request":{"method":"GET","url":"https://api.scopestack.io/v1/me","headers":[],"body":null},"outcome":{"response":{"status":200,"status_text":"","headers":[],"body":"{}","elapsed_ms":5}}}}}"#,
+        r#"{"id":4,"family":"live","body":{"exchange":{"request":{"method":"GET","url":"https://api.scopestack.io/v1/me","headers":[],"body":null},"outcome":{"response":{"status":200,"status_text":"","headers":[],"body":"{}","elapsed_ms":5}}}}}"#,
     );
     let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
     assert_eq!(

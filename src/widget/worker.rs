@@ -16,7 +16,7 @@ use super::backend::Backend;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::engine::api::Envelope;
+use crate::engine::api::{Envelope, InFamily};
 
 struct Client<A> {
     worker: Option<Worker>,
@@ -51,8 +51,8 @@ impl Failure for crate::engine::api::LiveResponse {
 /// absolute URL of Trunk's worker loader).
 pub fn worker_backend<Q, A>(url: String) -> Backend<Q, A>
 where
-    Q: Serialize + 'static,
-    A: DeserializeOwned + Failure + 'static,
+    Q: Serialize + InFamily + 'static,
+    A: DeserializeOwned + InFamily + Failure + 'static,
 {
     let client = Rc::new(RefCell::new(Client {
         worker: None,
@@ -66,7 +66,7 @@ where
     Backend::new(move |request, reply| send(&client, &url, request, reply))
 }
 
-fn send<Q: Serialize, A: DeserializeOwned + Failure + 'static>(
+fn send<Q: Serialize + InFamily, A: DeserializeOwned + InFamily + Failure + 'static>(
     client: &Rc<RefCell<Client<A>>>,
     url: &str,
     request: Q,
@@ -83,7 +83,7 @@ fn send<Q: Serialize, A: DeserializeOwned + Failure + 'static>(
     let mut c = client.borrow_mut();
     c.next_id += 1;
     let id = c.next_id;
-    let text = match serde_json::to_string(&Envelope { id, body: request }) {
+    let text = match serde_json::to_string(&Envelope::new(id, request)) {
         Ok(t) => t,
         Err(_) => {
             drop(c);
@@ -101,7 +101,10 @@ fn send<Q: Serialize, A: DeserializeOwned + Failure + 'static>(
     }
 }
 
-fn start<A: DeserializeOwned + Failure + 'static>(client: &Rc<RefCell<Client<A>>>, url: &str) {
+fn start<A: DeserializeOwned + InFamily + Failure + 'static>(
+    client: &Rc<RefCell<Client<A>>>,
+    url: &str,
+) {
     let worker = match new_worker(url) {
         Ok(w) => w,
         Err(_) => {
@@ -146,7 +149,7 @@ fn start<A: DeserializeOwned + Failure + 'static>(client: &Rc<RefCell<Client<A>>
     c.worker = Some(worker);
 }
 
-fn receive<A: DeserializeOwned>(client: &Rc<RefCell<Client<A>>>, data: &str) {
+fn receive<A: DeserializeOwned + InFamily>(client: &Rc<RefCell<Client<A>>>, data: &str) {
     if data == "ready" {
         let (worker, queue) = {
             let mut c = client.borrow_mut();
@@ -160,9 +163,14 @@ fn receive<A: DeserializeOwned>(client: &Rc<RefCell<Client<A>>>, data: &str) {
         }
         return;
     }
+    // An answer of another family is not ours, whatever its body looks
+    // like (both families have `error` and `diagnosis`).
     let Ok(answer) = serde_json::from_str::<Envelope<A>>(data) else {
         return;
     };
+    if answer.family != A::FAMILY {
+        return;
+    }
     // Take the callback out before calling it: the answer may ask again.
     let reply = {
         let mut c = client.borrow_mut();

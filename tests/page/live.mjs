@@ -623,6 +623,87 @@ try {
       },
     ],
 
+    // ---- 4b. the token goes only to allowed origins ----
+    [
+      "a path or slug that moves the host disables Send with the reason, and no request leaves for another host",
+      async () => {
+        const leftFor = [];
+        const onRequest = (r) => {
+          const origin = new URL(r.url()).origin;
+          if (![pageOrigin, A.url, B.url, C.url].includes(origin)) leftFor.push(r.url());
+        };
+        page.on("request", onRequest);
+        await page.evaluate(() => {
+          window.__violations = [];
+          document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.blockedURI));
+        });
+        const api = "https://api.scopestack.io";
+        const cases = [
+          { origin: api, path: ".evil.example/v1/me" },
+          { origin: api, path: ".evil.example:443/x" },
+          { origin: api, path: "%2e.evil.example/x" },
+          { origin: api, path: ":8443/x" },
+          { origin: api, slug: ".evil.example", path: "{slug}/v1/projects" },
+          { origin: A.url, path: ".evil.example/v1/me" },
+          { origin: A.url, path: ":8443/x" },
+        ];
+        const notRefused = [];
+        for (const c of cases) {
+          await fillCall(page, { ...c, token: SEED.adminToken });
+          const disabled = await page.$eval("[data-role=send]", (b) => b.disabled).catch(() => false);
+          const why = await page.evaluate(() => window.__q("[data-role=send-refused]")?.textContent ?? "");
+          if (!disabled || !/not/i.test(why)) notRefused.push(`${c.origin} + ${c.slug ?? "acme"} + ${c.path}: disabled=${disabled}, shown “${why}”`);
+          // A click on the disabled button sends nothing either.
+          await page.evaluate(() => window.__q("[data-role=send]")?.click());
+        }
+        // The token helper's URL is held to the same rule.
+        await fillToken(page, {
+          grant: "client_credentials", url: `${A.url}.evil.example/oauth/token`,
+          clientId: SEED.svcClientId, clientSecret: SEED.svcClientSecret,
+        });
+        const tokenDisabled = await page.$eval("[data-role=send-token]", (b) => b.disabled);
+        const tokenWhy = await page.evaluate(() => window.__q("[data-role=send-token-refused]")?.textContent ?? "");
+        await new Promise((r) => setTimeout(r, 500));
+        page.off("request", onRequest);
+        const violations = await page.evaluate(() => window.__violations);
+        assert(notRefused.length === 0, `not refused by the widget: ${notRefused.join("; ")}`);
+        assert(tokenDisabled && /not/i.test(tokenWhy), `the token helper would send to ${A.url}.evil.example (“${tokenWhy}”)`);
+        assert(leftFor.length === 0, `requests left for other hosts: ${leftFor.join(" | ")}`);
+        assert(violations.length === 0, `the page's CSP had to stop: ${violations.join(" | ")}`);
+      },
+    ],
+    [
+      "a token request made in the request builder (JSON body) is linted and its answer shown masked",
+      async () => {
+        const issued = [];
+        const onResponse = async (r) => {
+          if (r.url().startsWith(`${A.url}/oauth/token`)) {
+            try {
+              const body = JSON.parse(await r.text());
+              for (const k of ["access_token", "refresh_token"]) if (body[k]) issued.push(body[k]);
+            } catch {}
+          }
+        };
+        page.on("response", onResponse);
+        const c = {
+          origin: A.url, method: "POST", path: "/oauth/token", token: "", contentType: "application/json",
+          body: JSON.stringify({ grant_type: "client_credentials", client_id: SEED.svcClientId, client_secret: SEED.svcClientSecret, scope: "read write" }),
+        };
+        await fillCall(page, c);
+        await expectLint(page, "token-body-not-form");
+        const before = await answerCount(page);
+        await page.click("[data-role=send]");
+        const got = await nextAnswer(page, before);
+        page.off("response", onResponse);
+        assert(got.status, "no response shown");
+        assert(issued.length > 0, `the stand-in issued no token to a JSON body (status ${got.status})`);
+        const text = await page.evaluate(() => window.__html());
+        const shownLeaks = issued.filter((t) => text.includes(t));
+        assert(shownLeaks.length === 0, `fresh credentials in the page: ${shownLeaks.length} of ${issued.length}`);
+        assert(!text.includes(SEED.svcClientSecret), "the client secret is in the page");
+      },
+    ],
+
     // ---- 5. secrets ----
     // ---- 6. copy as curl ----
     [

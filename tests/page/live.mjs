@@ -743,7 +743,8 @@ try {
             await p.waitForFunction(() => (window.__q("[data-role=whoami-result]")?.textContent ?? "").trim().length > 0, null, { timeout: 30000 });
           },
           "choosing a preset": async () => {
-            await p.selectOption("#ts-live-preset", { index: 2 });
+            // By label: index 2 is "List projects", whose path has no /1.
+            await p.selectOption("#ts-live-preset", { label: "Get a project" });
             await p.waitForFunction(() => window.__q("#ts-live-path")?.value.includes("/v1/projects/1"), null, { timeout: 30000 });
           },
           "Copy as curl": async () => {

@@ -39,3 +39,24 @@ fn origins() {
     assert!(!origin_allowed("http://localhost:8081/", &local));
     assert!(!origin_allowed("http://localhost/", &local));
 }
+
+/// The lint says what Send refuses: a URL whose origin is allowed but
+/// whose path does not follow it with `/`.
+#[test]
+fn the_lint_names_a_path_send_refuses() {
+    let mut req = api("GET", "/v1/me");
+    for url in [
+        "https://api.scopestack.io?x=/v1/me",
+        "https://api.scopestack.io#/v1/me",
+        "https://api.scopestack.io",
+    ] {
+        req.url = url.into();
+        assert!(
+            ids(&lint(&req)).contains(&"path-not-absolute"),
+            "{url}: {:?}",
+            ids(&lint(&req))
+        );
+    }
+    req.url = "https://api.scopestack.io/v1/me".into();
+    assert!(!ids(&lint(&req)).contains(&"path-not-absolute"));
+}

@@ -6,7 +6,7 @@
 
 use super::super::call::HttpRequest;
 use super::super::exchange::request_evidence;
-use super::super::origin::{allowed_origins, origin_allowed};
+use super::super::origin::{allowed_origins, origin_allowed, refusal};
 use super::finding::{Findings, LintFinding};
 use crate::engine::api_facts::{
     account_slug, is_me_path, is_method, is_oauth_path, is_write_method, media_type_ok,
@@ -48,6 +48,9 @@ pub fn lint_for(req: &HttpRequest, extra_origins: &[String]) -> Vec<LintFinding>
                         ("host", &quote(&p.host)),
                     ],
                 );
+            } else if refusal(&req.url, &allowed).is_some() {
+                // What Send refuses besides the origin: no path after it.
+                out.add("path-not-absolute", &[]);
             }
             path_findings(p, &method, &signals, &mut out);
         }

@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    scopestack_troubleshooter::widget::start();
+    scopestack_troubleshooter::widget::embed::start();
 }
 
 /// For `static/embed.js`: mount a widget in a custom element's shadow root.

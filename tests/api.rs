@@ -4,7 +4,7 @@
 use scopestack_troubleshooter::engine::api::{handle, Envelope, WidgetRequest, WidgetResponse};
 
 fn ask(body: WidgetRequest) -> WidgetResponse {
-    let message = serde_json::to_string(&Envelope { id: 42, body }).unwrap();
+    let message = serde_json::to_string(&Envelope::new(42, body)).unwrap();
     let answer: Envelope<WidgetResponse> = serde_json::from_str(&handle(&message)).unwrap();
     assert_eq!(answer.id, 42, "answers carry the question's id");
     answer.body
@@ -114,6 +114,9 @@ fn a_message_that_is_not_a_request_gets_an_error_not_a_panic() {
         "null",
         "{\"id\":1}",
         "{\"id\":1,\"body\":{\"nope\":{}}}",
+        "{\"id\":1,\"family\":\"widget\",\"body\":{\"nope\":{}}}",
+        "{\"id\":1,\"body\":{\"warm\":null},\"family\":\"widget\"}",
+        "{\"id\":1,\"family\":\"other\",\"body\":{\"warm\":null}}",
     ] {
         let answer: Envelope<WidgetResponse> = serde_json::from_str(&handle(junk)).unwrap();
         assert!(
@@ -190,4 +193,36 @@ fn a_knowledge_base_override_must_be_valid_and_complete() {
         }),
         WidgetResponse::Error { .. }
     ));
+}
+
+/// The envelope says whose message it is: the same body shape (`error`,
+/// `diagnosis`) in both families is told apart by it.
+#[test]
+fn the_envelope_carries_the_family() {
+    use scopestack_troubleshooter::engine::api::{Family, LiveRequest, LiveResponse};
+    let raw = handle(&serde_json::to_string(&Envelope::new(3, WidgetRequest::Warm)).unwrap());
+    let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    assert_eq!(v["family"], "widget", "{raw}");
+    let ask = Envelope::new(
+        4,
+        LiveRequest::Exchange {
+            request: Default::default(),
+            outcome: scopestack_troubleshooter::engine::live::Outcome::Failure {
+                kind: scopestack_troubleshooter::engine::live::FailureKind::Offline,
+                message: String::new(),
+            },
+            token_account: None,
+        },
+    );
+    let raw = handle(&serde_json::to_string(&ask).unwrap());
+    let answer: Envelope<LiveResponse> = serde_json::from_str(&raw).unwrap();
+    assert_eq!((answer.id, answer.family), (4, Family::Live));
+    assert!(
+        matches!(answer.body, LiveResponse::Diagnosis { .. }),
+        "{raw}"
+    );
+    // A widget question in the live family is not read as the widget's.
+    let raw = handle(r#"{"id":5,"family":"live","body":{"warm":null}}"#);
+    let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    assert!(v["body"]["error"].is_object(), "{raw}");
 }

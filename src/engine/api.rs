@@ -3,25 +3,57 @@
 //! a 10 MB paste never blocks the page and the engine's code is not part of
 //! the widget's first load. Pure: the worker binary just carries messages.
 //!
-//! Two families share the one worker: what the widget asks
+//! Two families share the one protocol: what the widget asks
 //! ([`WidgetRequest`]) and what the live-call panel asks ([`LiveRequest`]).
-//! Each front end only carries the code to read its own answers, which keeps
-//! every download small; externally tagged enums, because serde reads those
-//! without buffering.
+//! The envelope names the family (`{"id":1,"family":"live","body":…}`),
+//! before the body, so the worker reads the body as that family's and an
+//! answer says whose it is: both families have `error` and `diagnosis`,
+//! which the body alone would not tell apart. Each front end only carries
+//! the code to read its own answers, which keeps every download small;
+//! externally tagged enums, because serde reads those without buffering.
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use serde::de::{self, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::diagnosis::{ChecklistItem, Diagnosis};
 use super::knowledge::{knowledge_base, Section};
 use super::link::LinkState;
-use super::live::{self, HttpRequest, LintFinding, Outcome, TokenRequest};
+use super::live::{self, HttpRequest, LintFinding, Outcome, Shown, TokenRequest};
 use super::search::search;
 
-/// A request, tagged with the caller's id so answers can be matched.
+/// Whose question or answer a message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    Widget,
+    Live,
+}
+
+/// A message of one family: its requests and its responses.
+pub trait InFamily {
+    const FAMILY: Family;
+}
+
+/// A request or response, tagged with the caller's id so answers can be
+/// matched, and with its family.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Envelope<T> {
     pub id: u64,
+    pub family: Family,
     pub body: T,
+}
+
+impl<T: InFamily> Envelope<T> {
+    /// `body` enveloped with `id` and its family.
+    pub fn new(id: u64, body: T) -> Self {
+        Envelope {
+            id,
+            family: T::FAMILY,
+            body,
+        }
+    }
 }
 
 /// What the widget asks.
@@ -72,14 +104,69 @@ pub enum LiveRequest {
     },
 }
 
+impl InFamily for WidgetRequest {
+    const FAMILY: Family = Family::Widget;
+}
+
+impl InFamily for LiveRequest {
+    const FAMILY: Family = Family::Live;
+}
+
 /// What the worker reads: a request of either family.
 // Messages are built once and moved once; boxing would only add noise.
 #[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Request {
     Widget(WidgetRequest),
     Live(LiveRequest),
+}
+
+/// An enveloped request as the worker reads it: the family, which comes
+/// before the body, says which family's request the body is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incoming {
+    pub id: u64,
+    pub request: Request,
+}
+
+impl<'de> Deserialize<'de> for Incoming {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Read;
+        impl<'de> Visitor<'de> for Read {
+            type Value = Incoming;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an envelope: id, family, then body")
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Incoming, M::Error> {
+                let (mut id, mut family, mut request) = (None, None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "id" => id = Some(map.next_value::<u64>()?),
+                        "family" => family = Some(map.next_value::<Family>()?),
+                        "body" => {
+                            request = Some(match family {
+                                Some(Family::Widget) => Request::Widget(map.next_value()?),
+                                Some(Family::Live) => Request::Live(map.next_value()?),
+                                None => {
+                                    return Err(de::Error::custom(
+                                        "the family comes before the body",
+                                    ))
+                                }
+                            })
+                        }
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Incoming {
+                    id: id.ok_or_else(|| de::Error::missing_field("id"))?,
+                    request: request.ok_or_else(|| de::Error::missing_field("body"))?,
+                })
+            }
+        }
+        d.deserialize_map(Read)
+    }
 }
 
 /// What the widget shows of a section: the knowledge base's text, no rules.
@@ -145,10 +232,12 @@ pub enum WidgetResponse {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum LiveResponse {
-    /// The diagnosis of a live call, with the text of every section it ranks.
+    /// The diagnosis of a live call, with the text of every section it
+    /// ranks, and the answer to show, already masked.
     Diagnosis {
         diagnosis: Diagnosis,
         sections: Vec<SectionInfo>,
+        shown: Shown,
     },
     /// What is wrong with a request, and the same request as a curl command.
     Lint {
@@ -166,12 +255,29 @@ pub enum LiveResponse {
     Error { message: String },
 }
 
+impl InFamily for WidgetResponse {
+    const FAMILY: Family = Family::Widget;
+}
+
+impl InFamily for LiveResponse {
+    const FAMILY: Family = Family::Live;
+}
+
 /// What the worker writes: an answer of the asking family.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Response {
     Widget(WidgetResponse),
     Live(LiveResponse),
+}
+
+impl Response {
+    pub fn family(&self) -> Family {
+        match self {
+            Response::Widget(_) => Family::Widget,
+            Response::Live(_) => Family::Live,
+        }
+    }
 }
 
 /// Answer one request.
@@ -229,14 +335,13 @@ pub fn respond_live(request: LiveRequest) -> LiveResponse {
             outcome,
             token_account,
         } => {
-            let (diagnosis, sections) = with_sections(live::diagnose_exchange_as(
-                &request,
-                &outcome,
-                token_account.as_deref(),
-            ));
+            let (diagnosis, shown) =
+                live::answer_exchange(&request, &outcome, token_account.as_deref());
+            let (diagnosis, sections) = with_sections(diagnosis);
             LiveResponse::Diagnosis {
                 diagnosis,
                 sections,
+                shown,
             }
         }
         LiveRequest::Lint { request, allowed } => LiveResponse::Lint {
@@ -263,25 +368,31 @@ fn with_sections(diagnosis: Diagnosis) -> (Diagnosis, Vec<SectionInfo>) {
     (diagnosis, sections)
 }
 
-/// The wire form: an enveloped request as JSON in, an enveloped response as
-/// JSON out. A message that is not a request gets an error answer with id 0.
+/// The wire form: an enveloped request as JSON in, an enveloped response of
+/// the same family as JSON out. A message that is not a request gets a
+/// widget error answer with id 0.
 pub fn handle(message: &str) -> String {
-    let answer = match serde_json::from_str::<Envelope<Request>>(message) {
-        Ok(env) => Envelope {
-            id: env.id,
-            body: respond(env.body),
-        },
-        Err(e) => Envelope {
-            id: 0,
-            body: Response::Widget(WidgetResponse::Error {
+    let (id, body) = match serde_json::from_str::<Incoming>(message) {
+        Ok(incoming) => (incoming.id, respond(incoming.request)),
+        Err(e) => (
+            0,
+            Response::Widget(WidgetResponse::Error {
                 message: format!("not a request: {e}"),
             }),
-        },
+        ),
+    };
+    let answer = Envelope {
+        id,
+        family: body.family(),
+        body,
     };
     serde_json::to_string(&answer).unwrap_or_else(|_| {
+        let family = match answer.family {
+            Family::Widget => "widget",
+            Family::Live => "live",
+        };
         format!(
-            "{{\"id\":{},\"body\":{{\"error\":{{\"message\":\"the answer could not be written\"}}}}}}",
-            answer.id
+            "{{\"id\":{id},\"family\":\"{family}\",\"body\":{{\"error\":{{\"message\":\"the answer could not be written\"}}}}}}"
         )
     })
 }

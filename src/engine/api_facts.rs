@@ -164,12 +164,39 @@ pub fn media_type_ok(v: &str) -> bool {
 }
 
 /// The methods the API answers, in the order the request builder offers
-/// them.
+/// them: the one list the builder, the lint and the signals read. The
+/// reference names POST to create and PATCH to update (JSON:API updates
+/// with PATCH), so PUT is not among them.
 pub const METHODS: [&str; 4] = ["GET", "POST", "PATCH", "DELETE"];
+
+/// The methods that send a record to create or update.
+pub const WRITE_METHODS: [&str; 2] = ["POST", "PATCH"];
+
+/// True for a method of [`METHODS`], written in capitals.
+pub fn is_method(method: &str) -> bool {
+    METHODS.contains(&method)
+}
 
 /// The methods that send a body to create or update a record.
 pub fn is_write_method(method: &str) -> bool {
-    matches!(method, "POST" | "PATCH" | "PUT")
+    WRITE_METHODS.contains(&method)
+}
+
+/// The methods that change records: the writes and DELETE.
+pub fn changes_records(method: &str) -> bool {
+    is_write_method(method) || method == "DELETE"
+}
+
+/// True when a request must name [`MEDIA_TYPE`] in its `Content-Type`: a
+/// write (with or without a body), and any request that sends a body (a
+/// browser sends none on GET, so a GET's body is not sent).
+pub fn wants_content_type(method: &str, has_body: bool) -> bool {
+    is_write_method(method) || (has_body && can_send_body(method))
+}
+
+/// True when a browser sends a body with this method at all.
+pub fn can_send_body(method: &str) -> bool {
+    !matches!(method, "GET" | "HEAD")
 }
 
 /// The account slug of an API path (`/acme/v1/projects` → `acme`).

@@ -1,6 +1,7 @@
-//! Small text helpers the widget uses on a live response before (or
-//! without) asking the engine: indenting JSON for display and reading one
-//! string field. Both scan text in one pass instead of parsing, so they cost
+//! Small text helpers for showing answers: indenting JSON for display (the
+//! live panel's answer, `live::shown`) and reading one string field (the
+//! API facts' readers of `/v1/me` and token answers, which the widget calls
+//! in the page). Both scan text in one pass instead of parsing, so they cost
 //! the widget's download almost nothing and never fail on odd input.
 
 /// Indent JSON text for reading. Works on any text: what is not JSON comes

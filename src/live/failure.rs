@@ -12,6 +12,7 @@ use yew::platform::spawn_local;
 use yew::platform::time::sleep;
 
 use crate::engine::live::FailureKind;
+use crate::engine::util::url::origin_of;
 
 /// How long the reachability probe may take.
 const PROBE_TIMEOUT: Duration = Duration::from_secs(8);
@@ -26,7 +27,7 @@ pub async fn classify(url: &str, browser_message: &str) -> (FailureKind, String)
             format!("The browser is offline ({browser_message})."),
         );
     }
-    let origin = origin_of(url);
+    let origin = origin_of(url).unwrap_or_else(|| url.to_string());
     if probe(&origin).await {
         (
             FailureKind::Cors,
@@ -41,18 +42,6 @@ pub async fn classify(url: &str, browser_message: &str) -> (FailureKind, String)
                 "{origin} could not be reached: its name did not resolve or it refused the connection (a browser cannot tell which) ({browser_message})."
             ),
         )
-    }
-}
-
-/// `scheme://host[:port]` of a URL.
-fn origin_of(url: &str) -> String {
-    match url.find("://") {
-        Some(i) => {
-            let rest = &url[i + 3..];
-            let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-            format!("{}{}", &url[..i + 3], &rest[..end])
-        }
-        None => url.to_string(),
     }
 }
 

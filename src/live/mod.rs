@@ -3,7 +3,7 @@
 //! the cases apart as far as a browser can. The result is an engine
 //! [`Outcome`](crate::engine::live::Outcome); the engine judges it.
 
-pub mod client;
 pub mod failure;
+pub mod send;
 
-pub use client::{send, Sending};
+pub use send::{send, Sending};

@@ -16,7 +16,7 @@ use super::hooks::{
     use_diagnosis, use_engine_views, use_fragment, use_host, use_live_panel, use_persisted_ticks,
 };
 use super::state::{Action, State, View};
-use crate::engine::bundle::Client;
+use crate::engine::bundle::Client as Caller;
 use crate::engine::CheckState;
 
 #[derive(Properties, PartialEq)]
@@ -83,9 +83,9 @@ pub fn app(props: &Props) -> Html {
         let d = state.dispatcher();
         Callback::from(move |q: String| d.dispatch(Action::Query(q)))
     };
-    let on_client = {
+    let on_caller = {
         let d = state.dispatcher();
-        Callback::from(move |c: Client| d.dispatch(Action::Client(c)))
+        Callback::from(move |c: Caller| d.dispatch(Action::Caller(c)))
     };
     let show = |view: View| {
         let d = state.dispatcher();
@@ -166,9 +166,9 @@ pub fn app(props: &Props) -> Html {
                         }
                         <DiagnosisView answer={state.answer.clone()} selected={state.selected.clone()}
                             browsed={state.browsed.clone()} ticked={state.ticked.clone()}
-                            client={state.client} error={state.error.clone()}
+                            caller={state.caller} error={state.error.clone()}
                             support={state.support.clone().or_else(|| options.support.clone())}
-                            {on_toggle} on_select={on_select} {on_client} {on_reference} {on_support} />
+                            {on_toggle} on_select={on_select} {on_caller} {on_reference} {on_support} />
                     </div>
                 </div>
             }

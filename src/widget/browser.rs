@@ -1,8 +1,18 @@
 //! The few browser services the widget uses — storage, the URL fragment, the
-//! clipboard — behind small functions that never panic: a page without
+//! clipboard, where the build's files are — behind small functions that never panic: a page without
 //! storage (private mode, a sandboxed iframe) still works, it just forgets.
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsValue;
+
+// Where this build's files are, from the snippet's own URL (snippets sit two
+// folders below the build's root): right on any page, any path, any origin.
+#[wasm_bindgen(
+    inline_js = "export function asset_url(name) { return new URL('../../' + name, import.meta.url).href; }"
+)]
+extern "C" {
+    pub fn asset_url(name: &str) -> String;
+}
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()

@@ -179,3 +179,27 @@ pub fn is_origin(o: &str) -> bool {
     });
     rest.is_some_and(|r| !r.is_empty() && !r.contains(['/', '?', '#', ' ', '"', '\'']))
 }
+
+/// The fragment that opens what the options ask for; the engine resolves
+/// codes and redacts the paste, as for any link.
+pub fn initial_fragment(options: &Options) -> String {
+    let section = options
+        .section
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    match (section, options.paste.as_deref()) {
+        (None, None) => String::new(),
+        (Some(s), None) => format!("#{}", crate::engine::link::encode(s)),
+        (section, paste) => {
+            let mut parts = Vec::new();
+            if let Some(s) = section {
+                parts.push(format!("s={}", crate::engine::link::encode(s)));
+            }
+            if let Some(p) = paste {
+                parts.push(format!("p={}", crate::engine::link::encode(p)));
+            }
+            format!("#{}", parts.join("&"))
+        }
+    }
+}

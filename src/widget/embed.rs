@@ -1,26 +1,20 @@
 //! Placing the widget on a page: the standalone page's `#app`, any number of
 //! `<scopestack-troubleshooter>` elements (mounted by `static/embed.js`
 //! through the exports in `main.rs`), or an iframe (`?embed=1`). All widgets
-//! on a page share one engine worker.
+//! on a page share one engine worker. An entry point: `main.rs` calls it,
+//! nothing of the widget imports it.
 
 use std::cell::RefCell;
 
-use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use super::app::{App, Props};
 use super::backend::WidgetBackend;
-use super::config::{support_from_url, Commands, Config, HostCommand, Mode, Options};
+use super::browser::asset_url;
+use super::config::{
+    initial_fragment, support_from_url, Commands, Config, HostCommand, Mode, Options,
+};
 use super::worker::worker_backend;
-
-// Where this build's files are, from the snippet's own URL (snippets sit two
-// folders below the build's root): right on any page, any path, any origin.
-#[wasm_bindgen(
-    inline_js = "export function asset_url(name) { return new URL('../../' + name, import.meta.url).href; }"
-)]
-extern "C" {
-    pub fn asset_url(name: &str) -> String;
-}
 
 thread_local! {
     static BACKEND: RefCell<Option<WidgetBackend>> = const { RefCell::new(None) };
@@ -151,29 +145,5 @@ pub fn parent_said_hello(handle: u32) {
     let commands = MOUNTED.with(|m| m.borrow().get(handle as usize).cloned());
     if let Some(commands) = commands {
         commands.send(HostCommand::ParentSaidHello);
-    }
-}
-
-/// The fragment that opens what the options ask for; the engine resolves
-/// codes and redacts the paste, as for any link.
-pub fn initial_fragment(options: &Options) -> String {
-    let section = options
-        .section
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
-    match (section, options.paste.as_deref()) {
-        (None, None) => String::new(),
-        (Some(s), None) => format!("#{}", crate::engine::link::encode(s)),
-        (section, paste) => {
-            let mut parts = Vec::new();
-            if let Some(s) = section {
-                parts.push(format!("s={}", crate::engine::link::encode(s)));
-            }
-            if let Some(p) = paste {
-                parts.push(format!("p={}", crate::engine::link::encode(p)));
-            }
-            format!("#{}", parts.join("&"))
-        }
     }
 }

@@ -1,12 +1,10 @@
 //! The live panel's side of the hand-over with the widget. The two are
 //! separate WebAssembly modules on one page, side by side (never nested: see
 //! `embed::render`), so they talk through a DOM event on the mount element:
-//! the panel asks the widget to open a section ([`OPEN_EVENT`], a section
-//! id). The panel shows its own diagnosis of a live call; no token or
-//! answer crosses over.
-//!
-//! Note the panel module also links the widget's `embed` module for
-//! `asset_url`: that snippet is tiny and carries no widget code.
+//! the panel asks the widget to open a section (`handoff::OPEN_EVENT`, a
+//! section id). The panel shows its own diagnosis of a live call; no token
+//! or answer crosses over. An entry point: `bin/live-panel.rs` calls it,
+//! nothing of the widget imports it.
 
 use std::rc::Rc;
 
@@ -15,15 +13,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::prelude::*;
 
+use super::browser::asset_url;
 use super::components::live_panel::{LivePanel, Props};
-use super::embed::asset_url;
+use super::handoff::{MOUNT_FUNCTION, MOUNT_QUEUE, OPEN_EVENT};
 use super::worker::worker_backend;
-
-/// Where widgets queue mount elements before the panel module runs.
-pub const MOUNT_QUEUE: &str = "__scopestackLivePanelQueue";
-/// The function the running panel module leaves for later mounts.
-pub const MOUNT_FUNCTION: &str = "__scopestackMountLivePanel";
-pub const OPEN_EVENT: &str = "scopestack-open-section";
 
 fn emit(target: &Element, name: &str, detail: &str) {
     let init = CustomEventInit::new();

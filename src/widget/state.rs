@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::api::SectionInfo;
-use crate::engine::bundle::Client;
+use crate::engine::bundle::Client as Caller;
 use crate::engine::link::LinkState;
 use crate::engine::{ChecklistItem, Diagnosis};
 
@@ -58,7 +58,7 @@ pub struct State {
     /// Checklist items the user ticked as tried.
     pub ticked: Vec<String>,
     pub query: String,
-    pub client: Client,
+    pub caller: Caller,
     /// Why the engine could not answer, for the user.
     pub error: Option<String>,
     /// Something the user should know that is not an error of theirs (an
@@ -86,7 +86,7 @@ impl Default for State {
             results: None,
             ticked: Vec::new(),
             query: String::new(),
-            client: Client::CustomCode,
+            caller: Caller::CustomCode,
             error: None,
             notice: None,
             kb_override: false,
@@ -125,7 +125,7 @@ pub enum Action {
     ShowView(View),
     Toggle(String),
     Query(String),
-    Client(Client),
+    Caller(Caller),
     /// A link opened: section, ticks, paste.
     Link(LinkState),
     /// Ticks restored from storage.
@@ -166,8 +166,8 @@ impl Reducible for State {
                 if !s.keep_selection || s.selected.is_none() {
                     s.selected = answer.diagnosis.primary.clone();
                 }
-                if let Some(client) = Client::from_fact(answer.diagnosis.facts.client.as_deref()) {
-                    s.client = client;
+                if let Some(caller) = Caller::from_fact(answer.diagnosis.facts.client.as_deref()) {
+                    s.caller = caller;
                 }
                 s.answer = Some(answer);
                 s.view = View::Diagnose;
@@ -190,7 +190,7 @@ impl Reducible for State {
                 None => s.ticked.push(id),
             },
             Action::Query(q) => s.query = q,
-            Action::Client(c) => s.client = c,
+            Action::Caller(c) => s.caller = c,
             Action::Link(link) => {
                 add_ticks(&mut s.ticked, link.ticked);
                 if let Some(p) = link.paste {

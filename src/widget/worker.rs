@@ -16,9 +16,9 @@ use super::backend::Backend;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::engine::api::Envelope;
+use crate::engine::api::{Envelope, InFamily};
 
-struct Client<A> {
+struct Connection<A> {
     worker: Option<Worker>,
     ready: bool,
     failed: Option<String>,
@@ -51,10 +51,10 @@ impl Failure for crate::engine::api::LiveResponse {
 /// absolute URL of Trunk's worker loader).
 pub fn worker_backend<Q, A>(url: String) -> Backend<Q, A>
 where
-    Q: Serialize + 'static,
-    A: DeserializeOwned + Failure + 'static,
+    Q: Serialize + InFamily + 'static,
+    A: DeserializeOwned + InFamily + Failure + 'static,
 {
-    let client = Rc::new(RefCell::new(Client {
+    let conn = Rc::new(RefCell::new(Connection {
         worker: None,
         ready: false,
         failed: None,
@@ -63,27 +63,27 @@ where
         pending: Vec::new(),
         handlers: Vec::new(),
     }));
-    Backend::new(move |request, reply| send(&client, &url, request, reply))
+    Backend::new(move |request, reply| send(&conn, &url, request, reply))
 }
 
-fn send<Q: Serialize, A: DeserializeOwned + Failure + 'static>(
-    client: &Rc<RefCell<Client<A>>>,
+fn send<Q: Serialize + InFamily, A: DeserializeOwned + InFamily + Failure + 'static>(
+    conn: &Rc<RefCell<Connection<A>>>,
     url: &str,
     request: Q,
     reply: Callback<A>,
 ) {
-    if client.borrow().worker.is_none() && client.borrow().failed.is_none() {
-        start(client, url);
+    if conn.borrow().worker.is_none() && conn.borrow().failed.is_none() {
+        start(conn, url);
     }
-    let failed = client.borrow().failed.clone();
+    let failed = conn.borrow().failed.clone();
     if let Some(message) = failed {
         reply.emit(A::failure(message));
         return;
     }
-    let mut c = client.borrow_mut();
+    let mut c = conn.borrow_mut();
     c.next_id += 1;
     let id = c.next_id;
-    let text = match serde_json::to_string(&Envelope { id, body: request }) {
+    let text = match serde_json::to_string(&Envelope::new(id, request)) {
         Ok(t) => t,
         Err(_) => {
             drop(c);
@@ -101,11 +101,14 @@ fn send<Q: Serialize, A: DeserializeOwned + Failure + 'static>(
     }
 }
 
-fn start<A: DeserializeOwned + Failure + 'static>(client: &Rc<RefCell<Client<A>>>, url: &str) {
+fn start<A: DeserializeOwned + InFamily + Failure + 'static>(
+    conn: &Rc<RefCell<Connection<A>>>,
+    url: &str,
+) {
     let worker = match new_worker(url) {
         Ok(w) => w,
         Err(_) => {
-            client.borrow_mut().failed = Some(
+            conn.borrow_mut().failed = Some(
                 "The diagnosis engine could not be started in this browser (Web Workers are blocked here)."
                     .into(),
             );
@@ -113,9 +116,9 @@ fn start<A: DeserializeOwned + Failure + 'static>(client: &Rc<RefCell<Client<A>>
         }
     };
     let on_message = {
-        let client = Rc::downgrade(client);
+        let conn = Rc::downgrade(conn);
         Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
-            let Some(client) = client.upgrade() else {
+            let Some(conn) = conn.upgrade() else {
                 return;
             };
             let data = event
@@ -123,33 +126,33 @@ fn start<A: DeserializeOwned + Failure + 'static>(client: &Rc<RefCell<Client<A>>
                 .ok()
                 .and_then(|e| e.data().as_string())
                 .unwrap_or_default();
-            receive(&client, &data);
+            receive(&conn, &data);
         })
     };
     let on_error = {
-        let client = Rc::downgrade(client);
+        let conn = Rc::downgrade(conn);
         Closure::<dyn Fn(JsValue)>::new(move |_event: JsValue| {
-            let Some(client) = client.upgrade() else {
+            let Some(conn) = conn.upgrade() else {
                 return;
             };
             fail(
-                &client,
+                &conn,
                 "The diagnosis engine stopped before answering. Edit the paste to try again, or reload the page.",
             );
         })
     };
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    let mut c = client.borrow_mut();
+    let mut c = conn.borrow_mut();
     c.handlers.push(on_message);
     c.handlers.push(on_error);
     c.worker = Some(worker);
 }
 
-fn receive<A: DeserializeOwned>(client: &Rc<RefCell<Client<A>>>, data: &str) {
+fn receive<A: DeserializeOwned + InFamily>(conn: &Rc<RefCell<Connection<A>>>, data: &str) {
     if data == "ready" {
         let (worker, queue) = {
-            let mut c = client.borrow_mut();
+            let mut c = conn.borrow_mut();
             c.ready = true;
             (c.worker.clone(), std::mem::take(&mut c.queue))
         };
@@ -160,12 +163,17 @@ fn receive<A: DeserializeOwned>(client: &Rc<RefCell<Client<A>>>, data: &str) {
         }
         return;
     }
+    // An answer of another family is not ours, whatever its body looks
+    // like (both families have `error` and `diagnosis`).
     let Ok(answer) = serde_json::from_str::<Envelope<A>>(data) else {
         return;
     };
+    if answer.family != A::FAMILY {
+        return;
+    }
     // Take the callback out before calling it: the answer may ask again.
     let reply = {
-        let mut c = client.borrow_mut();
+        let mut c = conn.borrow_mut();
         let at = c.pending.iter().position(|(id, _)| *id == answer.id);
         at.map(|i| c.pending.swap_remove(i).1)
     };
@@ -174,11 +182,11 @@ fn receive<A: DeserializeOwned>(client: &Rc<RefCell<Client<A>>>, data: &str) {
     }
 }
 
-fn fail<A: Failure>(client: &Rc<RefCell<Client<A>>>, message: &str) {
+fn fail<A: Failure>(conn: &Rc<RefCell<Connection<A>>>, message: &str) {
     let pending: Vec<Callback<A>> = {
         // Forget this worker: the next question starts a fresh one, so one
         // bad input or a flaky load does not break the widget for good.
-        let mut c = client.borrow_mut();
+        let mut c = conn.borrow_mut();
         if let Some(w) = c.worker.take() {
             w.terminate();
         }

@@ -10,9 +10,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { spawn } from "node:child_process";
 import { originsOf, policyOf, withPolicy } from "../../scripts/csp.mjs";
-import { serve, launch, open, run, assert } from "./harness.mjs";
+import { serve, launch, run, assert } from "./harness.mjs";
+import { started, startStandin as startWith, stopStandin, stopped } from "./live-standin.mjs";
+import {
+  MEDIA, widgetProblems, openLive, showLive, currentTab, settle, fillCall, nextAnswer, shown, answerCount,
+  call, expectCheck, expectStatus, lintIds, expectLint, fillToken, requestToken,
+} from "./live-page.mjs";
 
 const [dist, standinBin] = process.argv.slice(2);
 if (!dist || !standinBin || !path.isAbsolute(dist) || !path.isAbsolute(standinBin)) {
@@ -20,10 +24,10 @@ if (!dist || !standinBin || !path.isAbsolute(dist) || !path.isAbsolute(standinBi
   process.exit(2);
 }
 
-const MEDIA = "application/vnd.api+json";
 const META = "scopestack-troubleshooter:allowed-origins";
 // The stand-ins stop by themselves after this, should this script die badly.
 const STANDIN_TTL_SECONDS = 600;
+const startStandin = (args) => startWith(standinBin, STANDIN_TTL_SECONDS, args);
 
 // Seed data of the stand-in (standin/README.md).
 const SEED = {
@@ -48,52 +52,6 @@ const QUOTED_TOKEN = '"quotedtok4Hs8Wn2Pd"';
 const createClient = (name) =>
   JSON.stringify({ data: { type: "clients", attributes: { name } } }, null, 2);
 
-// ------------------------------------------------------------ stand-ins ---
-
-const started = [];
-
-/** Start a stand-in on a free port; resolves to { url, proc, log }. */
-function startStandin(args) {
-  const proc = spawn(standinBin, ["--port", "0", "--ttl", String(STANDIN_TTL_SECONDS), ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  started.push(proc);
-  const log = [];
-  let pending = "";
-  proc.stderr.on("data", (d) => {
-    pending += String(d);
-    const lines = pending.split("\n");
-    pending = lines.pop();
-    log.push(...lines.filter((l) => l.trim()));
-  });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`stand-in ${args.join(" ")}: no listening line`)), 15000);
-    proc.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`stand-in exited early (code ${code}): ${log.join(" | ")}`));
-    });
-    proc.stdout.on("data", (d) => {
-      out += String(d);
-      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) {
-        clearTimeout(timer);
-        proc.stdout.resume();
-        resolve({ url: m[1], proc, log });
-      }
-    });
-  });
-}
-
-function stopStandin(proc) {
-  if (proc.exitCode === null && proc.signalCode === null) proc.kill("SIGTERM");
-}
-
-function stopped(proc) {
-  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => proc.once("exit", resolve));
-}
-
 // A hung browser must not hold the run (or the machine) forever.
 const WATCHDOG_MS = 12 * 60 * 1000;
 const watchdog = setTimeout(() => {
@@ -103,196 +61,6 @@ const watchdog = setTimeout(() => {
 }, WATCHDOG_MS);
 watchdog.unref();
 process.on("exit", () => started.forEach(stopStandin));
-
-// ----------------------------------------------------------- page helpers ---
-
-/** Chromium's own line for every fetch answered 4xx/5xx: the browser, not the widget. */
-const BROWSER_HTTP_ERROR = /^Failed to load resource: the server responded with a status of [45]\d\d\b/;
-
-/**
- * What the widget itself logged or threw. Chromium's lines for answers with
- * a 4xx/5xx status are left out, and so are its lines for the requests the
- * failure tests make fail on purpose, but only for the origins they use
- * (`deadOrigins`): the stopped stand-in and the one refusing CORS.
- */
-function widgetProblems(opened, deadOrigins) {
-  const dead = (url) => deadOrigins.some((o) => url === o || url.startsWith(`${o}/`));
-  const expected = (e) =>
-    BROWSER_HTTP_ERROR.test(e.text) ||
-    (/^Failed to load resource: net::ERR_(CONNECTION_REFUSED|FAILED)$/.test(e.text) && dead(e.url)) ||
-    deadOrigins.some((o) => e.text.startsWith(`Access to fetch at '${o}/`) && e.text.includes("blocked by CORS policy"));
-  return [
-    ...opened.problems.filter((p) => !p.startsWith("console error: ")),
-    ...opened.consoleErrors.filter((e) => !expected(e)).map((e) => `console error: ${e.text} (${e.url})`),
-  ];
-}
-
-/** Open the widget on the live tab, counting the panel's answers as they come. */
-async function openLive(context, url) {
-  const { page, problems } = await open(context, url);
-  const consoleText = [];
-  const consoleErrors = [];
-  page.on("console", (m) => {
-    consoleText.push(`${m.type()}: ${m.text()}`);
-    if (m.type() === "error") consoleErrors.push({ text: m.text(), url: m.location()?.url ?? "" });
-  });
-  await page.evaluate(() => {
-    // The live panel renders in a shadow root of its own: queries and the
-    // page's text must look inside open shadow roots too.
-    window.__roots = () => {
-      const roots = [document];
-      for (let i = 0; i < roots.length; i++) {
-        for (const el of roots[i].querySelectorAll("*")) if (el.shadowRoot) roots.push(el.shadowRoot);
-      }
-      return roots;
-    };
-    window.__q = (sel) => {
-      for (const r of window.__roots()) {
-        const e = r.querySelector(sel);
-        if (e) return e;
-      }
-      return null;
-    };
-    window.__qa = (sel) => window.__roots().flatMap((r) => [...r.querySelectorAll(sel)]);
-    window.__html = () =>
-      window.__roots().map((r) => (r === document ? document.documentElement.outerHTML : r.innerHTML)).join("\n");
-  });
-  await page.click("#ts-tab-live");
-  await page.waitForSelector("[data-role=live-call]", { timeout: 30000 });
-  await page.waitForSelector("[data-role=token-helper]", { timeout: 30000 });
-  return { page, problems, consoleText, consoleErrors };
-}
-
-/** Show the live tab if something took the page elsewhere (each test starts from it). */
-async function showLive(page) {
-  if ((await page.getAttribute("#ts-tab-live", "aria-selected")) !== "true") await page.click("#ts-tab-live");
-  await page.waitForSelector("#ts-live-origin", { state: "visible", timeout: 30000 });
-}
-
-/** Which tab is selected. */
-async function currentTab(page) {
-  return page.$eval("[role=tab][aria-selected=true]", (e) => e.id);
-}
-
-/** Wait until the lint shown is the engine's answer for the form as it is
- * now (the panel marks it `data-current`): the debounce and the worker have
- * caught up. `role` is `lint` (the request builder) or `token-lint`. */
-const settle = (page, role = "lint") =>
-  page.waitForFunction((r) => window.__q(`[data-role=${r}]`)?.dataset.current === "true", role, { timeout: 30000 });
-
-/** Fill the request builder; every field is set, so no test leans on another's leftovers. */
-async function fillCall(page, c) {
-  const method = c.method ?? "GET";
-  await showLive(page);
-  await page.selectOption("#ts-live-origin", c.origin);
-  await page.selectOption("#ts-live-method", method);
-  await page.fill("#ts-live-slug", c.slug ?? "acme");
-  await page.fill("#ts-live-path", c.path);
-  await page.fill("#ts-live-token", c.token ?? "");
-  await page.fill("#ts-live-accept", c.accept ?? MEDIA);
-  if (["POST", "PATCH", "PUT"].includes(method)) {
-    await page.fill("#ts-live-content-type", c.contentType ?? MEDIA);
-  }
-  if ((await page.locator("#ts-live-body").count()) > 0) {
-    await page.fill("#ts-live-body", c.body ?? "");
-  }
-  await page.fill("#ts-live-timeout", String(c.timeout ?? 30));
-  await settle(page);
-}
-
-/** Wait for the panel to show its next answer (it counts them in
- * `data-answers` on its result area). */
-async function nextAnswer(page, before, timeout = 30000) {
-  await page.waitForFunction(
-    (n) => Number(window.__q("[data-role=live-result]")?.dataset.answers ?? 0) > n,
-    before,
-    { timeout },
-  );
-  return shown(page);
-}
-
-/** What the page shows for the latest diagnosis. */
-async function shown(page) {
-  return page.evaluate(() => {
-    // The live call's diagnosis, in the panel's result area.
-    const result = window.__q("[data-role=live-result]");
-    const section = result?.querySelector("[data-section]");
-    const checks = {};
-    for (const el of result?.querySelectorAll("[data-check]") ?? []) checks[el.dataset.check] = el.dataset.state;
-    const status = window.__q("[data-role=response-status]");
-    return {
-      section: section ? section.dataset.section : null,
-      noError: !!result?.querySelector("[data-role=no-error]"),
-      checks,
-      status: status ? status.textContent.trim() : null,
-    };
-  });
-}
-
-async function answerCount(page) {
-  return page.evaluate(() => Number(window.__q("[data-role=live-result]")?.dataset.answers ?? 0));
-}
-
-/** Fill, send, and read the diagnosis the widget shows for this call. */
-async function call(page, c) {
-  await fillCall(page, c);
-  const before = await answerCount(page);
-  await page.click("[data-role=send]");
-  return nextAnswer(page, before, c.wait ?? 30000);
-}
-
-function expectCheck(got, section, check, state = "confirmed") {
-  const id = `${section}/${check}`;
-  const where = `(status ${JSON.stringify(got.status)}, section ${got.section}, checks ${JSON.stringify(got.checks)})`;
-  assert(got.section === section, `expected section ${section}, the page shows ${got.section} ${where}`);
-  const states = Array.isArray(state) ? state : [state];
-  assert(states.includes(got.checks[id]), `expected ${id} ${states.join(" or ")}, it is ${got.checks[id]} ${where}`);
-}
-
-function expectStatus(got, code) {
-  assert(got.status && got.status.startsWith(String(code)), `expected a ${code} response, the page shows ${JSON.stringify(got.status)}`);
-}
-
-/** Ids of the lint findings currently shown in `[data-role=<role>]`. */
-async function lintIds(page, role = "lint") {
-  return page.$$eval(`[data-role=${role}] li[data-lint]`, (els) => els.map((e) => e.dataset.lint));
-}
-
-async function expectLint(page, id, role = "lint") {
-  try {
-    await page.waitForSelector(`[data-role=${role}] li[data-lint="${id}"]`, { timeout: 30000 });
-  } catch {
-    throw new Error(`lint finding ${id} not shown; shown: ${JSON.stringify(await lintIds(page, role))}`);
-  }
-}
-
-/** Fill the token helper. Fields the chosen grant hides are skipped. */
-async function fillToken(page, t) {
-  await showLive(page);
-  await page.selectOption("#ts-token-grant", t.grant);
-  await page.fill("#ts-token-url", t.url);
-  await page.fill("#ts-token-client-id", t.clientId ?? "");
-  const fields = {
-    "#ts-token-client-secret": t.clientSecret,
-    "#ts-token-username": t.username,
-    "#ts-token-password": t.password,
-    "#ts-token-code": t.code,
-    "#ts-token-refresh": t.refresh,
-    "#ts-token-redirect": t.redirect,
-  };
-  for (const [sel, value] of Object.entries(fields)) {
-    if ((await page.locator(sel).count()) > 0) await page.fill(sel, value ?? "");
-  }
-  await settle(page, "token-lint");
-}
-
-async function requestToken(page, t) {
-  await fillToken(page, t);
-  const before = await answerCount(page);
-  await page.waitForSelector("[data-role=send-token]:not([disabled])", { timeout: 30000 });
-  await page.click("[data-role=send-token]");
-  return nextAnswer(page, before);
-}
 
 // ---------------------------------------------------------------- set-up ---
 
@@ -623,6 +391,87 @@ try {
       },
     ],
 
+    // ---- 4b. the token goes only to allowed origins ----
+    [
+      "a path or slug that moves the host disables Send with the reason, and no request leaves for another host",
+      async () => {
+        const leftFor = [];
+        const onRequest = (r) => {
+          const origin = new URL(r.url()).origin;
+          if (![pageOrigin, A.url, B.url, C.url].includes(origin)) leftFor.push(r.url());
+        };
+        page.on("request", onRequest);
+        await page.evaluate(() => {
+          window.__violations = [];
+          document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.blockedURI));
+        });
+        const api = "https://api.scopestack.io";
+        const cases = [
+          { origin: api, path: ".evil.example/v1/me" },
+          { origin: api, path: ".evil.example:443/x" },
+          { origin: api, path: "%2e.evil.example/x" },
+          { origin: api, path: ":8443/x" },
+          { origin: api, slug: ".evil.example", path: "{slug}/v1/projects" },
+          { origin: A.url, path: ".evil.example/v1/me" },
+          { origin: A.url, path: ":8443/x" },
+        ];
+        const notRefused = [];
+        for (const c of cases) {
+          await fillCall(page, { ...c, token: SEED.adminToken });
+          const disabled = await page.$eval("[data-role=send]", (b) => b.disabled).catch(() => false);
+          const why = await page.evaluate(() => window.__q("[data-role=send-refused]")?.textContent ?? "");
+          if (!disabled || !/not/i.test(why)) notRefused.push(`${c.origin} + ${c.slug ?? "acme"} + ${c.path}: disabled=${disabled}, shown “${why}”`);
+          // A click on the disabled button sends nothing either.
+          await page.evaluate(() => window.__q("[data-role=send]")?.click());
+        }
+        // The token helper's URL is held to the same rule.
+        await fillToken(page, {
+          grant: "client_credentials", url: `${A.url}.evil.example/oauth/token`,
+          clientId: SEED.svcClientId, clientSecret: SEED.svcClientSecret,
+        });
+        const tokenDisabled = await page.$eval("[data-role=send-token]", (b) => b.disabled);
+        const tokenWhy = await page.evaluate(() => window.__q("[data-role=send-token-refused]")?.textContent ?? "");
+        await new Promise((r) => setTimeout(r, 500));
+        page.off("request", onRequest);
+        const violations = await page.evaluate(() => window.__violations);
+        assert(notRefused.length === 0, `not refused by the widget: ${notRefused.join("; ")}`);
+        assert(tokenDisabled && /not/i.test(tokenWhy), `the token helper would send to ${A.url}.evil.example (“${tokenWhy}”)`);
+        assert(leftFor.length === 0, `requests left for other hosts: ${leftFor.join(" | ")}`);
+        assert(violations.length === 0, `the page's CSP had to stop: ${violations.join(" | ")}`);
+      },
+    ],
+    [
+      "a token request made in the request builder (JSON body) is linted and its answer shown masked",
+      async () => {
+        const issued = [];
+        const onResponse = async (r) => {
+          if (r.url().startsWith(`${A.url}/oauth/token`)) {
+            try {
+              const body = JSON.parse(await r.text());
+              for (const k of ["access_token", "refresh_token"]) if (body[k]) issued.push(body[k]);
+            } catch {}
+          }
+        };
+        page.on("response", onResponse);
+        const c = {
+          origin: A.url, method: "POST", path: "/oauth/token", token: "", contentType: "application/json",
+          body: JSON.stringify({ grant_type: "client_credentials", client_id: SEED.svcClientId, client_secret: SEED.svcClientSecret, scope: "read write" }),
+        };
+        await fillCall(page, c);
+        await expectLint(page, "token-body-not-form");
+        const before = await answerCount(page);
+        await page.click("[data-role=send]");
+        const got = await nextAnswer(page, before);
+        page.off("response", onResponse);
+        assert(got.status, "no response shown");
+        assert(issued.length > 0, `the stand-in issued no token to a JSON body (status ${got.status})`);
+        const text = await page.evaluate(() => window.__html());
+        const shownLeaks = issued.filter((t) => text.includes(t));
+        assert(shownLeaks.length === 0, `fresh credentials in the page: ${shownLeaks.length} of ${issued.length}`);
+        assert(!text.includes(SEED.svcClientSecret), "the client secret is in the page");
+      },
+    ],
+
     // ---- 5. secrets ----
     // ---- 6. copy as curl ----
     [
@@ -662,7 +511,7 @@ try {
             await p.waitForFunction(() => (window.__q("[data-role=whoami-result]")?.textContent ?? "").trim().length > 0, null, { timeout: 30000 });
           },
           "choosing a preset": async () => {
-            await p.selectOption("#ts-live-preset", { index: 3 }); // "Get a project"
+            await p.selectOption("#ts-live-preset", { label: "Get a project" });
             await p.waitForFunction(() => window.__q("#ts-live-path")?.value.includes("/v1/projects/1"), null, { timeout: 30000 });
           },
           "Copy as curl": async () => {

@@ -33,6 +33,9 @@ pub enum FailureKind {
     Refused,
     Timeout,
     Aborted,
+    /// The widget refused to send it: its URL's origin is not an allowed
+    /// one (`live::refusal` says why). Nothing left the page.
+    NotAllowed,
     Unknown,
 }
 
@@ -75,10 +78,34 @@ impl TokenRequest {
         ]
     }
 
-    pub(super) fn get(&self, name: &str) -> &str {
+    /// A form field by its wire name (`url` for the token URL); empty for
+    /// a name the form has not.
+    pub fn get(&self, name: &str) -> &str {
+        if name == "url" {
+            return &self.url;
+        }
         self.fields()
             .into_iter()
             .find(|(n, _)| *n == name)
             .map_or("", |(_, v)| v)
+    }
+
+    /// Set a form field by its wire name (`url` for the token URL); a name
+    /// the form has not is ignored.
+    pub fn set(&mut self, name: &str, value: String) {
+        let field = match name {
+            "url" => &mut self.url,
+            "grant_type" => &mut self.grant_type,
+            "client_id" => &mut self.client_id,
+            "client_secret" => &mut self.client_secret,
+            "username" => &mut self.username,
+            "password" => &mut self.password,
+            "code" => &mut self.code,
+            "redirect_uri" => &mut self.redirect_uri,
+            "refresh_token" => &mut self.refresh_token,
+            "scope" => &mut self.scope,
+            _ => return,
+        };
+        *field = value;
     }
 }

@@ -3,6 +3,7 @@
 //! paste, and every known secret scrubbed from the answer.
 
 use super::call::{FailureKind, HttpRequest, Outcome};
+use super::shown::{show, Shown};
 use super::transcript::{failure_message, status_line, transcript};
 use crate::engine::diagnosis::Diagnosis;
 use crate::engine::evidence::{self, rank, Collector, Evidence, NetworkFailure, FORMAT_ORDER};
@@ -32,6 +33,16 @@ pub fn diagnose_exchange_as(
     outcome: &Outcome,
     token_account: Option<&str>,
 ) -> Diagnosis {
+    answer_exchange(req, outcome, token_account).0
+}
+
+/// [`diagnose_exchange_as`], and the answer as the panel shows it: masked
+/// as a paste and scrubbed of the same known secrets as the diagnosis.
+pub fn answer_exchange(
+    req: &HttpRequest,
+    outcome: &Outcome,
+    token_account: Option<&str>,
+) -> (Diagnosis, Shown) {
     let mut ev = exchange_evidence(req, outcome);
     ev.token_account = token_account
         .map(str::trim)
@@ -45,7 +56,7 @@ pub fn diagnose_exchange_as(
     if !known.is_empty() {
         scrub_diagnosis(&mut diagnosis, &known);
     }
-    diagnosis
+    (diagnosis, show(outcome, &known))
 }
 
 fn network_failure(kind: FailureKind) -> NetworkFailure {
@@ -55,7 +66,9 @@ fn network_failure(kind: FailureKind) -> NetworkFailure {
         FailureKind::Dns => NetworkFailure::Dns,
         FailureKind::Refused => NetworkFailure::Refused,
         FailureKind::Timeout => NetworkFailure::Timeout,
-        FailureKind::Aborted => NetworkFailure::Aborted,
+        // Stopped before it left, like a request the caller aborted; the
+        // message says why and the URL's host is judged as in any request.
+        FailureKind::Aborted | FailureKind::NotAllowed => NetworkFailure::Aborted,
         FailureKind::Unknown => NetworkFailure::FetchFailed,
     }
 }

@@ -117,6 +117,7 @@ fn failure_words(kind: FailureKind) -> &'static str {
         FailureKind::Refused => "the connection was refused",
         FailureKind::Timeout => "no answer before the time limit",
         FailureKind::Aborted => "the request was aborted",
+        FailureKind::NotAllowed => "not sent: the URL's host is not on the allow-list",
         FailureKind::Unknown => "Failed to fetch",
     }
 }

@@ -2,7 +2,7 @@
 //! error and against the account `/v1/me` names.
 
 use super::out::Out;
-use crate::engine::api_facts::account_slug;
+use crate::engine::api_facts::{account_slug, changes_records};
 use crate::engine::evidence::Evidence;
 use crate::engine::util::quote::quote;
 use crate::engine::util::url::split_url;
@@ -65,7 +65,7 @@ pub(super) fn account_signals(ev: &Evidence, out: &mut Out) {
         .as_deref()
         .unwrap_or_default()
         .to_ascii_uppercase();
-    if matches!(method.as_str(), "POST" | "PATCH" | "PUT" | "DELETE") {
+    if changes_records(&method) {
         out.add_with("token-account:same-write", || {
             format!("The token belongs to account “{slug}”, the URL's own, and the request is a {method}: the user may read but not write.")
         });

@@ -163,7 +163,7 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "request:content-type-wrong",
         "Content-Type is something other than application/vnd.api+json",
     ),
-    ("request:write", "the request is a POST, PUT or PATCH"),
+    ("request:write", "the request is a POST or PATCH"),
     ("request:read", "the request is a GET"),
     ("request:get-with-body", "a GET request carries a body"),
     (
@@ -222,6 +222,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     (
         "token-request",
         "the paste is about a token request (POST /oauth/token)",
+    ),
+    (
+        "token-request:json-body",
+        "a token request sending JSON instead of a form body",
     ),
     ("grant:password", "grant_type=password"),
     ("grant:client_credentials", "grant_type=client_credentials"),

@@ -3,7 +3,7 @@
 use super::bearer::{bearer_shape, BearerShape};
 use super::out::Out;
 use super::token::is_token_request;
-use crate::engine::api_facts::{media_type_ok, MEDIA_TYPE};
+use crate::engine::api_facts::{is_write_method, media_type_ok, MEDIA_TYPE};
 use crate::engine::evidence::Evidence;
 use crate::engine::redact::mask;
 use crate::engine::util::quote::quote;
@@ -23,7 +23,7 @@ pub(super) fn request_signals(ev: &Evidence, out: &mut Out) {
                 );
             }
         }
-        Some(m @ ("POST" | "PATCH" | "PUT")) => {
+        Some(m) if is_write_method(m) => {
             out.add("request:write", format!("The request is a {m}."));
         }
         _ => {}

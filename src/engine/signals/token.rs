@@ -27,6 +27,22 @@ pub(super) fn token_request_signals(ev: &Evidence, out: &mut Out) {
         "token-request",
         "The paste is about a token request (POST /oauth/token).",
     );
+    // The token endpoint reads a form body; a JSON one (Postman's raw
+    // body, a fetch with JSON.stringify) is the mistake to name.
+    let json_type = ev
+        .request_header("content-type")
+        .is_some_and(|v| v.to_ascii_lowercase().contains("json"));
+    let json_body = ev
+        .request
+        .body
+        .as_deref()
+        .is_some_and(|b| b.trim_start().starts_with('{'));
+    if json_type || json_body {
+        out.add(
+            "token-request:json-body",
+            "The token request sends a JSON body; the token endpoint reads a form (application/x-www-form-urlencoded).",
+        );
+    }
     let grant = ev.param("grant_type");
     match grant {
         Some(g) if GRANTS.contains(&g) => {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::bundle::Client;
+use crate::engine::bundle::Client as Caller;
 use crate::widget::components::candidates::Candidates;
 use crate::widget::components::section_view::SectionView;
 use crate::widget::components::share_link::ShareLink;
@@ -18,13 +18,13 @@ pub struct Props {
     pub selected: Option<String>,
     pub browsed: Option<Rc<Browsed>>,
     pub ticked: Vec<String>,
-    pub client: Client,
+    pub caller: Caller,
     pub error: Option<String>,
     /// The host's support contact (chat URL or e-mail), if it gave one.
     pub support: Option<String>,
     pub on_toggle: Callback<String>,
     pub on_select: Callback<Option<String>>,
-    pub on_client: Callback<Client>,
+    pub on_caller: Callback<Caller>,
     pub on_reference: Callback<()>,
     /// The user is preparing to contact support.
     pub on_support: Callback<()>,
@@ -80,8 +80,8 @@ pub fn diagnosis_view(props: &Props) -> Html {
                 <ShareLink section={state.selected.clone()} {redacted} ticked={state.ticked.clone()} />
             }
             if let Some(d) = d {
-                <SupportBundle diagnosis={d} ticked={state.ticked.clone()} client={state.client}
-                    support={props.support.clone()} on_client={props.on_client.clone()} on_support={props.on_support.clone()} />
+                <SupportBundle diagnosis={d} ticked={state.ticked.clone()} caller={state.caller}
+                    support={props.support.clone()} on_caller={props.on_caller.clone()} on_support={props.on_support.clone()} />
             }
         </>
     }

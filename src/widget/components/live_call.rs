@@ -1,6 +1,8 @@
 //! The request builder: run the failing call from the page with your own
-//! token. The engine lints the request as it is typed, and judges what comes
-//! back; this component only gathers the fields, sends, and shows.
+//! token. The engine builds the request from the fields, says which fields
+//! the method shows and whether the URL may be sent, lints it as it is
+//! typed, and judges (and masks) what comes back; this component only
+//! gathers the fields, sends, and shows.
 
 use std::rc::Rc;
 use std::time::Duration;
@@ -10,8 +12,11 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::engine::api::{LiveRequest as Request, LiveResponse as Response};
-use crate::engine::api_facts::{is_write_method, read_me, MEDIA_TYPE, METHODS, ME_PATH, PRESETS};
-use crate::engine::live::{account_matters, HttpRequest, LintFinding, Outcome, Severity};
+use crate::engine::api_facts::{read_me, MEDIA_TYPE, METHODS, ME_PATH, PRESETS};
+use crate::engine::live::{
+    account_matters, build, call_fields, me_request, refusal, CallForm, HttpRequest, LintFinding,
+    Outcome, Severity, Shown,
+};
 use crate::live::{send, Sending};
 use crate::widget::backend::LiveBackend as Backend;
 use crate::widget::browser::copy_text;
@@ -26,13 +31,8 @@ const DEFAULT_TIMEOUT_SECONDS: &str = "30";
 
 #[derive(Clone, PartialEq)]
 struct Form {
-    origin: String,
-    slug: String,
-    method: String,
-    path: String,
-    accept: String,
-    content_type: String,
-    body: String,
+    /// Everything but the token, which the panel holds.
+    call: CallForm,
     timeout: String,
 }
 
@@ -43,32 +43,11 @@ impl Form {
         Duration::from_secs(secs.clamp(1, 300))
     }
 
-    fn is_write(&self) -> bool {
-        is_write_method(&self.method)
-    }
-
-    /// The request exactly as it will be sent.
-    fn request(&self, token: &str) -> HttpRequest {
-        let path = self.path.trim().replace("{slug}", self.slug.trim());
-        let mut headers = Vec::new();
-        if !token.is_empty() {
-            headers.push(("Authorization".to_string(), format!("Bearer {token}")));
-        }
-        if !self.accept.trim().is_empty() {
-            headers.push(("Accept".to_string(), self.accept.trim().to_string()));
-        }
-        let body = !self.body.trim().is_empty();
-        if self.is_write() && !self.content_type.trim().is_empty() {
-            headers.push((
-                "Content-Type".to_string(),
-                self.content_type.trim().to_string(),
-            ));
-        }
-        HttpRequest {
-            method: self.method.clone(),
-            url: format!("{}{}", self.origin.trim_end_matches('/'), path),
-            headers,
-            body: body.then(|| self.body.clone()),
+    /// The form with the panel's token.
+    fn with_token(&self, token: &str) -> CallForm {
+        CallForm {
+            token: token.to_string(),
+            ..self.call.clone()
         }
     }
 }
@@ -87,13 +66,14 @@ pub struct Props {
 #[function_component(LiveCall)]
 pub fn live_call(props: &Props) -> Html {
     let form = use_state(|| Form {
-        origin: props.origins.first().cloned().unwrap_or_default(),
-        slug: String::new(),
-        method: "GET".into(),
-        path: ME_PATH.into(),
-        accept: MEDIA_TYPE.into(),
-        content_type: MEDIA_TYPE.into(),
-        body: String::new(),
+        call: CallForm {
+            origin: props.origins.first().cloned().unwrap_or_default(),
+            method: "GET".into(),
+            path: ME_PATH.into(),
+            accept: MEDIA_TYPE.into(),
+            content_type: MEDIA_TYPE.into(),
+            ..CallForm::default()
+        },
         timeout: DEFAULT_TIMEOUT_SECONDS.into(),
     });
     let findings = use_state(Vec::<LintFinding>::new);
@@ -102,11 +82,18 @@ pub fn live_call(props: &Props) -> Html {
     let linted = use_state(|| None::<HttpRequest>);
     let curl = use_state(String::new);
     let sending = use_state(|| None::<Sending>);
-    let outcome = use_state(|| None::<Outcome>);
+    let shown = use_state(|| None::<Shown>);
     let whoami = use_state(|| None::<String>);
     let status = use_state(String::new);
 
-    let request = form.request(&props.token);
+    let call = form.with_token(&props.token);
+    let request = build(&call);
+    let fields = call_fields(&call);
+    // `GET /v1/me` with the same token and host: whose token is this?
+    let me = me_request(&call);
+    // The engine's word on whether each URL may leave; `send` asks again.
+    let refused = refusal(&request.url, &props.origins);
+    let me_refused = refusal(&me.url, &props.origins);
     // Lint as the user types, after a short pause.
     {
         let findings = findings.clone();
@@ -139,47 +126,40 @@ pub fn live_call(props: &Props) -> Html {
             form.set(f);
         })
     };
-    let allowed = props.origins.contains(&form.origin);
     let timeout = form.timeout();
-    // `GET /v1/me` with the same token and host: whose token is this?
-    let me_request = {
-        let mut me = (*form).clone();
-        me.method = "GET".into();
-        me.path = ME_PATH.into();
-        me.body = String::new();
-        me.request(&props.token)
-    };
     let has_token = !props.token.is_empty();
     let on_send = {
         let request = request.clone();
         let sending = sending.clone();
-        let outcome = outcome.clone();
+        let shown = shown.clone();
         let backend = props.backend.clone();
         let on_answer = props.on_answer.clone();
-        let me_request = me_request.clone();
+        let me = me.clone();
+        let allowed = props.origins.clone();
+        let refused = refused.is_some();
         Callback::from(move |_| {
-            if sending.is_some() || !allowed {
+            if sending.is_some() || refused {
                 return;
             }
             let handle = Sending::new();
             sending.set(Some(handle.clone()));
-            outcome.set(None);
+            shown.set(None);
             let request = request.clone();
             let sending = sending.clone();
-            let outcome = outcome.clone();
+            let shown = shown.clone();
             let backend = backend.clone();
             let on_answer = on_answer.clone();
-            let me = me_request.clone();
+            let me = me.clone();
+            let allowed = allowed.clone();
             spawn_local(async move {
-                let result = send(&request, timeout, &handle).await;
+                let result = send(&request, &allowed, timeout, &handle).await;
                 sending.set(None);
-                outcome.set(Some(result.clone()));
                 // Some answers read differently when we know whose token
                 // this is (the engine says which): ask /v1/me, as the
                 // article advises.
                 let ask = has_token && account_matters(&result);
                 let token_account = match Some(me).filter(|_| ask) {
-                    Some(me) => match send(&me, timeout, &Sending::new()).await {
+                    Some(me) => match send(&me, &allowed, timeout, &Sending::new()).await {
                         Outcome::Response(r) if r.status == 200 => read_me(&r.body).account_slug,
                         _ => None,
                     },
@@ -189,8 +169,10 @@ pub fn live_call(props: &Props) -> Html {
                     if let Response::Diagnosis {
                         diagnosis,
                         sections,
+                        shown: s,
                     } = r
                     {
+                        shown.set(Some(s));
                         on_answer.emit(Rc::new(Answer {
                             diagnosis: Rc::new(diagnosis),
                             sections,
@@ -217,17 +199,20 @@ pub fn live_call(props: &Props) -> Html {
         })
     };
     let on_whoami = {
-        let request = me_request.clone();
+        let request = me.clone();
         let whoami = whoami.clone();
+        let allowed = props.origins.clone();
+        let refused = me_refused.is_some();
         Callback::from(move |_| {
-            if !allowed {
+            if refused {
                 return;
             }
             let request = request.clone();
             let whoami = whoami.clone();
+            let allowed = allowed.clone();
             whoami.set(Some("Asking /v1/me…".into()));
             spawn_local(async move {
-                let text = match send(&request, timeout, &Sending::new()).await {
+                let text = match send(&request, &allowed, timeout, &Sending::new()).await {
                     Outcome::Response(r) if r.status == 200 => {
                         let me = read_me(&r.body);
                         let field = |f: Option<String>| f.unwrap_or_else(|| "?".into());
@@ -258,9 +243,9 @@ pub fn live_call(props: &Props) -> Html {
                 }
                 if let Some(preset) = PRESETS.get(index as usize - 1) {
                     let mut f = (*form).clone();
-                    f.method = preset.method.to_string();
-                    f.path = preset.path.to_string();
-                    f.body = preset.body.to_string();
+                    f.call.method = preset.method.to_string();
+                    f.call.path = preset.path.to_string();
+                    f.call.body = preset.body.to_string();
                     form.set(f);
                 }
                 select.set_selected_index(0);
@@ -282,15 +267,16 @@ pub fn live_call(props: &Props) -> Html {
             });
         })
     };
+    let f = &form.call;
 
     html! {
         <section class="ts-live" data-role="live-call" aria-labelledby="ts-live-title">
             <h2 id="ts-live-title">{ "Run the call from here" }</h2>
             <p class="ts-help">{ "Your token stays in this page and goes only to the API host you pick." }</p>
             <div class="ts-grid">
-                { select_field("ts-live-origin", "Environment", &props.origins, &form.origin, set(|f, v| f.origin = v)) }
-                { text_field("ts-live-slug", "Account slug", &form.slug, "e.g. acme", set(|f, v| f.slug = v)) }
-                { select_field("ts-live-method", "Method", &METHODS.iter().map(|m| m.to_string()).collect::<Vec<_>>(), &form.method, set(|f, v| f.method = v)) }
+                { select_field("ts-live-origin", "Environment", &props.origins, &f.origin, set(|f, v| f.call.origin = v)) }
+                { text_field("ts-live-slug", "Account slug", &f.slug, "e.g. acme", set(|f, v| f.call.slug = v)) }
+                { select_field("ts-live-method", "Method", &METHODS.iter().map(|m| m.to_string()).collect::<Vec<_>>(), &f.method, set(|f, v| f.call.method = v)) }
                 <p class="ts-field">
                     <label for="ts-live-preset">{ "Common calls" }</label>
                     <select id="ts-live-preset" onchange={on_preset}>
@@ -299,7 +285,7 @@ pub fn live_call(props: &Props) -> Html {
                     </select>
                 </p>
             </div>
-            { text_field("ts-live-path", "Path and query ({slug} is replaced)", &form.path, "/{slug}/v1/projects", set(|f, v| f.path = v)) }
+            { text_field("ts-live-path", "Path and query ({slug} is replaced)", &f.path, "/{slug}/v1/projects", set(|f, v| f.call.path = v)) }
             <p class="ts-field">
                 <label for="ts-live-token">{ "Access token" }</label>
                 <input id="ts-live-token" type="password" autocomplete="off" spellcheck="false"
@@ -307,17 +293,17 @@ pub fn live_call(props: &Props) -> Html {
                     oninput={input_value(props.on_token.clone())} />
             </p>
             <div class="ts-grid">
-                { text_field("ts-live-accept", "Accept", &form.accept, MEDIA_TYPE, set(|f, v| f.accept = v)) }
-                if form.is_write() {
-                    { text_field("ts-live-content-type", "Content-Type", &form.content_type, MEDIA_TYPE, set(|f, v| f.content_type = v)) }
+                { text_field("ts-live-accept", "Accept", &f.accept, MEDIA_TYPE, set(|f, v| f.call.accept = v)) }
+                if fields.content_type {
+                    { text_field("ts-live-content-type", "Content-Type", &f.content_type, MEDIA_TYPE, set(|f, v| f.call.content_type = v)) }
                 }
                 { text_field("ts-live-timeout", "Timeout (seconds)", &form.timeout, DEFAULT_TIMEOUT_SECONDS, set(|f, v| f.timeout = v)) }
             </div>
-            if form.is_write() || !form.body.is_empty() {
+            if fields.body {
                 <p class="ts-field">
                     <label for="ts-live-body">{ "JSON body" }</label>
-                    <textarea id="ts-live-body" rows="6" spellcheck="false" value={form.body.clone()}
-                        oninput={area_value(set(|f, v| f.body = v))} />
+                    <textarea id="ts-live-body" rows="6" spellcheck="false" value={f.body.clone()}
+                        oninput={area_value(set(|f, v| f.call.body = v))} />
                 </p>
             }
             <section class="ts-lint" aria-label="Checks before sending" aria-live="polite" data-role="lint"
@@ -330,17 +316,19 @@ pub fn live_call(props: &Props) -> Html {
                     </ul>
                 }
             </section>
-            if !allowed {
-                <p class="ts-notice" role="alert">{ "This environment is not on the list of hosts this page may call." }</p>
+            if let Some(why) = &refused {
+                <p class="ts-notice" role="alert" data-role="send-refused">{ why }</p>
             }
             <p class="ts-actions">
                 if sending.is_some() {
                     <button type="button" data-role="cancel" onclick={on_cancel}>{ "Cancel" }</button>
                     <span role="status">{ " Sending…" }</span>
                 } else {
-                    <button type="button" data-role="send" onclick={on_send} disabled={!allowed}>{ "Send request" }</button>
+                    <button type="button" data-role="send" onclick={on_send} disabled={refused.is_some()}
+                        title={refused.clone()}>{ "Send request" }</button>
                 }
-                <button type="button" data-role="whoami" onclick={on_whoami} disabled={!allowed}>{ "Check my token (GET /v1/me)" }</button>
+                <button type="button" data-role="whoami" onclick={on_whoami} disabled={me_refused.is_some()}
+                    title={me_refused.clone()}>{ "Check my token (GET /v1/me)" }</button>
                 <button type="button" data-role="copy-curl" onclick={copy_curl}>{ "Copy as curl" }</button>
             </p>
             if let Some(w) = &*whoami {
@@ -351,8 +339,8 @@ pub fn live_call(props: &Props) -> Html {
                 <summary>{ "The same request as a curl command" }</summary>
                 <pre data-role="curl" tabindex="0">{ (*curl).clone() }</pre>
             </details>
-            if let Some(o) = &*outcome {
-                <ResponseView outcome={o.clone()} />
+            if let Some(s) = &*shown {
+                <ResponseView shown={s.clone()} />
             }
         </section>
     }

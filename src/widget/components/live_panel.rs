@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::bundle::Client;
+use crate::engine::bundle::Client as Caller;
 use crate::widget::backend::LiveBackend as Backend;
 use crate::widget::browser::{session_get, session_remove, session_set};
 use crate::widget::components::diagnosis_view::DiagnosisView;
@@ -37,7 +37,7 @@ pub fn live_panel(props: &Props) -> Html {
     let answers = use_state(|| 0u32);
     let selected = use_state(|| None::<String>);
     let ticked = use_state(Vec::<String>::new);
-    let client = use_state(|| Client::CustomCode);
+    let caller = use_state(|| Caller::CustomCode);
     let on_answer = {
         let answer = answer.clone();
         let answers = answers.clone();
@@ -65,9 +65,9 @@ pub fn live_panel(props: &Props) -> Html {
         let selected = selected.clone();
         Callback::from(move |id: Option<String>| selected.set(id))
     };
-    let on_client = {
-        let client = client.clone();
-        Callback::from(move |c: Client| client.set(c))
+    let on_caller = {
+        let caller = caller.clone();
+        Callback::from(move |c: Caller| caller.set(c))
     };
     let on_reference = {
         let on_open = props.on_open.clone();
@@ -123,8 +123,8 @@ pub fn live_panel(props: &Props) -> Html {
             <div class="ts-result" data-role="live-result" data-answers={answers.to_string()} aria-live="polite">
                 <DiagnosisView answer={(*answer).clone()} selected={(*selected).clone()}
                     browsed={None::<Rc<crate::widget::state::Browsed>>} ticked={(*ticked).clone()}
-                    client={*client} error={None::<String>} support={None::<String>}
-                    {on_toggle} {on_select} {on_client} {on_reference} on_support={Callback::noop()} />
+                    caller={*caller} error={None::<String>} support={None::<String>}
+                    {on_toggle} {on_select} {on_caller} {on_reference} on_support={Callback::noop()} />
             </div>
         </div>
     }

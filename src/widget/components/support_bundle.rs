@@ -7,7 +7,7 @@ use web_sys::HtmlSelectElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::engine::bundle::{support_bundle, Client};
+use crate::engine::bundle::{support_bundle, Client as Caller};
 use crate::engine::Diagnosis;
 use crate::widget::browser::copy_text;
 
@@ -15,24 +15,24 @@ use crate::widget::browser::copy_text;
 pub struct Props {
     pub diagnosis: Rc<Diagnosis>,
     pub ticked: Vec<String>,
-    pub client: Client,
+    pub caller: Caller,
     /// Where to send it: a chat URL or an e-mail address from the host.
     pub support: Option<String>,
-    pub on_client: Callback<Client>,
+    pub on_caller: Callback<Caller>,
     pub on_support: Callback<()>,
 }
 
 #[function_component(SupportBundle)]
 pub fn support_bundle_view(props: &Props) -> Html {
     let status = use_state(String::new);
-    let text = support_bundle(&props.diagnosis, props.client, &props.ticked);
+    let text = support_bundle(&props.diagnosis, props.caller, &props.ticked);
     let onchange = {
-        let on_client = props.on_client.clone();
+        let on_caller = props.on_caller.clone();
         Callback::from(move |e: Event| {
             if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
                 let index = select.selected_index().max(0) as usize;
-                if let Some(c) = Client::ALL.get(index) {
-                    on_client.emit(*c);
+                if let Some(c) = Caller::ALL.get(index) {
+                    on_caller.emit(*c);
                 }
             }
         })
@@ -60,8 +60,8 @@ pub fn support_bundle_view(props: &Props) -> Html {
             <summary>{ "Still stuck? Prepare a message for ScopeStack support" }</summary>
             <label for="ts-client">{ "What are you calling the API from?" }</label>
             <select id="ts-client" {onchange}>
-                { for Client::ALL.iter().map(|c| html! {
-                    <option selected={*c == props.client}>{ c.label() }</option>
+                { for Caller::ALL.iter().map(|c| html! {
+                    <option selected={*c == props.caller}>{ c.label() }</option>
                 }) }
             </select>
             <p id="ts-bundle-help">{ "This exact text is what will be copied. Secrets are already masked." }</p>

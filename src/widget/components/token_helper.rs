@@ -1,8 +1,9 @@
 //! The OAuth token helper: `POST /oauth/token` with any of the four grants.
-//! The engine lints the form (confusable characters in the client id, a
-//! password grant carrying redirect_uri, missing fields) and builds the
-//! request; the answer is shown masked, and its access token can be moved
-//! into the request builder without ever being displayed.
+//! The engine says which fields a grant shows, lints the form (confusable
+//! characters in the client id, a password grant carrying redirect_uri,
+//! missing fields) and builds the request; the answer is shown masked, and
+//! its access token can be moved into the request builder without ever
+//! being displayed.
 
 use std::rc::Rc;
 use std::time::Duration;
@@ -13,10 +14,10 @@ use yew::prelude::*;
 
 use crate::engine::api::{LiveRequest as Request, LiveResponse as Response};
 use crate::engine::api_facts::{
-    confusable_name, read_access_token, Grant, DEFAULT_GRANT, DEFAULT_SCOPE, GRANTS, TOKEN_URL,
+    confusable_name, read_access_token, DEFAULT_GRANT, DEFAULT_SCOPE, GRANTS, TOKEN_URL,
 };
 use crate::engine::live::{
-    origin_allowed, HttpRequest, LintFinding, Outcome, Severity, TokenRequest,
+    refusal, token_fields, HttpRequest, LintFinding, Outcome, Severity, TokenRequest,
 };
 use crate::live::{send, Sending};
 use crate::widget::backend::LiveBackend as Backend;
@@ -85,17 +86,17 @@ pub fn token_helper(props: &Props) -> Html {
         });
     }
 
-    let field = |id: &'static str,
-                 label: &'static str,
-                 secret: bool,
-                 get: fn(&TokenRequest) -> &String,
-                 put: fn(&mut TokenRequest, String)| {
-        let value = get(&form).clone();
+    let field = |name: &str, secret: bool| {
+        let Some((id, label)) = label_of(name) else {
+            return html! {};
+        };
+        let value = form.get(name).to_string();
         let form = form.clone();
+        let name = name.to_string();
         let oninput = Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
                 let mut f = (*form).clone();
-                put(&mut f, input.value());
+                f.set(&name, input.value());
                 form.set(f);
             }
         });
@@ -119,9 +120,12 @@ pub fn token_helper(props: &Props) -> Html {
             }
         })
     };
-    let allowed = to_send
+    // The engine's word on whether the token URL may be called; `send`
+    // asks again.
+    let refused = to_send
         .as_ref()
-        .is_some_and(|r| origin_allowed(&r.url, &props.origins));
+        .and_then(|r| refusal(&r.url, &props.origins));
+    let allowed = to_send.is_some() && refused.is_none();
     let current = linted.as_ref() == Some(&*form);
     let on_send = {
         let to_send = to_send.clone();
@@ -130,6 +134,7 @@ pub fn token_helper(props: &Props) -> Html {
         let token = token.clone();
         let backend = props.backend.clone();
         let on_answer = props.on_answer.clone();
+        let origins = props.origins.clone();
         Callback::from(move |_| {
             let Some(request) = (*to_send).clone() else {
                 return;
@@ -143,8 +148,9 @@ pub fn token_helper(props: &Props) -> Html {
             let token = token.clone();
             let backend = backend.clone();
             let on_answer = on_answer.clone();
+            let origins = origins.clone();
             spawn_local(async move {
-                let outcome = send(&request, TIMEOUT, &Sending::new()).await;
+                let outcome = send(&request, &origins, TIMEOUT, &Sending::new()).await;
                 busy.set(false);
                 if let Outcome::Response(r) = &outcome {
                     token.set(read_access_token(&r.body));
@@ -154,6 +160,7 @@ pub fn token_helper(props: &Props) -> Html {
                     if let Response::Diagnosis {
                         diagnosis,
                         sections,
+                        ..
                     } = r
                     {
                         // The engine's transcript, with every token masked.
@@ -185,7 +192,24 @@ pub fn token_helper(props: &Props) -> Html {
         })
     };
     let g = form.grant_type.as_str();
-    let grant = Grant::parse(g);
+    let shown = token_fields(g);
+    let readback = html! {
+        if !confusable.is_empty() {
+            <p class="ts-readback" data-role="client-id-readback">
+                { "Read it back: " }
+                { for form.client_id.chars().enumerate().map(|(i, c)| {
+                    if confusable.contains(&i) {
+                        html! { <mark title={confusable_name(c)}>{ c }</mark> }
+                    } else {
+                        html! { { c } }
+                    }
+                }) }
+                <span class="ts-help">{ " — marked characters are easy to confuse: " }
+                    { confusable.iter().filter_map(|i| form.client_id.chars().nth(*i)).map(confusable_name).collect::<Vec<_>>().join(", ") }
+                </span>
+            </p>
+        }
+    };
     html! {
         <section class="ts-token" data-role="token-helper" aria-labelledby="ts-token-title">
             <h2 id="ts-token-title">{ "Get a token (POST /oauth/token)" }</h2>
@@ -195,37 +219,13 @@ pub fn token_helper(props: &Props) -> Html {
                     { for GRANTS.iter().map(|x| html! { <option selected={*x == g}>{ *x }</option> }) }
                 </select>
             </p>
-            { field("ts-token-url", "Token URL", false, |f| &f.url, |f, v| f.url = v) }
-            { field("ts-token-client-id", "Client id", false, |f| &f.client_id, |f, v| f.client_id = v) }
-            if !confusable.is_empty() {
-                <p class="ts-readback" data-role="client-id-readback">
-                    { "Read it back: " }
-                    { for form.client_id.chars().enumerate().map(|(i, c)| {
-                        if confusable.contains(&i) {
-                            html! { <mark title={confusable_name(c)}>{ c }</mark> }
-                        } else {
-                            html! { { c } }
-                        }
-                    }) }
-                    <span class="ts-help">{ " — marked characters are easy to confuse: " }
-                        { confusable.iter().filter_map(|i| form.client_id.chars().nth(*i)).map(confusable_name).collect::<Vec<_>>().join(", ") }
-                    </span>
-                </p>
-            }
-            if grant != Some(Grant::AuthorizationCode) {
-                { field("ts-token-client-secret", "Client secret", true, |f| &f.client_secret, |f, v| f.client_secret = v) }
-            }
-            if grant == Some(Grant::Password) {
-                { field("ts-token-username", "User e-mail", false, |f| &f.username, |f, v| f.username = v) }
-                { field("ts-token-password", "Password", true, |f| &f.password, |f, v| f.password = v) }
-            }
-            if grant == Some(Grant::AuthorizationCode) {
-                { field("ts-token-code", "Authorization code", true, |f| &f.code, |f, v| f.code = v) }
-            }
-            if grant == Some(Grant::RefreshToken) {
-                { field("ts-token-refresh", "Refresh token", true, |f| &f.refresh_token, |f, v| f.refresh_token = v) }
-            }
-            { field("ts-token-redirect", "Redirect URI (leave empty unless your flow needs it)", false, |f| &f.redirect_uri, |f, v| f.redirect_uri = v) }
+            { field("url", false) }
+            { for shown.iter().map(|f| html! {
+                <>
+                    { field(f.name, f.secret) }
+                    if f.name == "client_id" { { readback.clone() } }
+                </>
+            }) }
             <section class="ts-lint" aria-label="Checks before sending" aria-live="polite" data-role="token-lint"
                 data-current={current.to_string()}>
                 if findings.is_empty() {
@@ -242,16 +242,38 @@ pub fn token_helper(props: &Props) -> Html {
                 }
             </section>
             <p class="ts-actions">
-                <button type="button" data-role="send-token" onclick={on_send} disabled={*busy || !allowed || !current}>
+                <button type="button" data-role="send-token" onclick={on_send} disabled={*busy || !allowed || !current}
+                    title={refused.clone()}>
                     { if *busy { "Requesting…" } else { "Request a token" } }
                 </button>
                 if token.is_some() {
                     <button type="button" data-role="use-token" onclick={use_token}>{ "Use this access token below" }</button>
                 }
             </p>
+            if let Some(why) = &refused {
+                <p class="ts-notice" role="alert" data-role="send-token-refused">{ why }</p>
+            }
             if let Some(text) = &*result {
                 <pre class="ts-body" data-role="token-result" tabindex="0" aria-label="Token response, secrets masked">{ text }</pre>
             }
         </section>
     }
+}
+
+/// The input's id and label of a token form field, by wire name.
+fn label_of(name: &str) -> Option<(&'static str, &'static str)> {
+    Some(match name {
+        "url" => ("ts-token-url", "Token URL"),
+        "client_id" => ("ts-token-client-id", "Client id"),
+        "client_secret" => ("ts-token-client-secret", "Client secret"),
+        "username" => ("ts-token-username", "User e-mail"),
+        "password" => ("ts-token-password", "Password"),
+        "code" => ("ts-token-code", "Authorization code"),
+        "refresh_token" => ("ts-token-refresh", "Refresh token"),
+        "redirect_uri" => (
+            "ts-token-redirect",
+            "Redirect URI (leave empty unless your flow needs it)",
+        ),
+        _ => return None,
+    })
 }

@@ -15,8 +15,7 @@ use yew::prelude::*;
 
 use crate::engine::api::{WidgetRequest, WidgetResponse};
 use crate::widget::backend::WidgetBackend;
-use crate::widget::config::{Config, HostCommand};
-use crate::widget::embed::initial_fragment;
+use crate::widget::config::{initial_fragment, Config, HostCommand};
 use crate::widget::state::{Action, State};
 
 /// Events the widget sends its host, as `CustomEvent`s on the host element.

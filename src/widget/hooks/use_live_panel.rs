@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::CustomEvent;
 use yew::prelude::*;
 
-use crate::widget::live_entry::{MOUNT_FUNCTION, MOUNT_QUEUE, OPEN_EVENT};
+use crate::widget::handoff::{MOUNT_FUNCTION, MOUNT_QUEUE, OPEN_EVENT};
 use crate::widget::state::{Action, State};
 
 // Loaded relative to this snippet's own URL (it sits two folders below the

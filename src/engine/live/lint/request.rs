@@ -6,11 +6,11 @@
 
 use super::super::call::HttpRequest;
 use super::super::exchange::request_evidence;
-use super::super::origin::{allowed_origins, origin_allowed};
+use super::super::origin::{allowed_origins, origin_allowed, refusal};
 use super::finding::{Findings, LintFinding};
 use crate::engine::api_facts::{
-    account_slug, is_me_path, is_oauth_path, is_write_method, media_type_ok, API_HOST, APP_HOST,
-    TOKEN_PATH,
+    account_slug, is_me_path, is_method, is_oauth_path, is_write_method, media_type_ok,
+    wants_content_type, API_HOST, APP_HOST, TOKEN_PATH,
 };
 use crate::engine::evidence::find_header;
 use crate::engine::signals::{self, Signal};
@@ -30,7 +30,7 @@ pub fn lint_for(req: &HttpRequest, extra_origins: &[String]) -> Vec<LintFinding>
     let body = req.body.as_deref().filter(|b| !b.trim().is_empty());
     let signals = signals::derive(&request_evidence(req));
 
-    if !matches!(method.as_str(), "GET" | "POST" | "PATCH" | "PUT" | "DELETE") {
+    if !is_method(&method) {
         out.add("method-unknown", &[]);
     }
 
@@ -48,6 +48,9 @@ pub fn lint_for(req: &HttpRequest, extra_origins: &[String]) -> Vec<LintFinding>
                         ("host", &quote(&p.host)),
                     ],
                 );
+            } else if refusal(&req.url, &allowed).is_some() {
+                // What Send refuses besides the origin: no path after it.
+                out.add("path-not-absolute", &[]);
             }
             path_findings(p, &method, &signals, &mut out);
         }
@@ -74,7 +77,7 @@ pub fn lint_for(req: &HttpRequest, extra_origins: &[String]) -> Vec<LintFinding>
         }
         // A write without a body needs its Content-Type all the same (the
         // signals judge only bodies that were sent), so this stays here.
-        if is_write_method(&method) || (body.is_some() && method != "GET") {
+        if wants_content_type(&method, body.is_some()) {
             match find_header(&req.headers, "content-type").map(str::trim) {
                 None | Some("") => out.add("missing-content-type", &[("method", &method)]),
                 Some(v) if !media_type_ok(v) => {
@@ -105,6 +108,7 @@ fn path_findings(p: &UrlParts, method: &str, signals: &[Signal], out: &mut Findi
         if path == TOKEN_PATH && method != "POST" {
             out.add("token-request-not-post", &[]);
         }
+        out.add_if_signalled("token-body-not-form", signals, &[]);
         return;
     }
     // Unlike the signals, which judge only paths under /v1/, any path but
@@ -166,8 +170,8 @@ fn body_findings(method: &str, body: Option<&str>, signals: &[Signal], out: &mut
         ("GET", Some(_)) => {
             out.add_if_signalled("get-with-body", signals, &[]);
         }
-        ("POST" | "PATCH" | "PUT", None) => out.add("body-missing", &[("method", method)]),
-        ("POST" | "PATCH" | "PUT" | "DELETE", Some(b)) => {
+        (m, None) if is_write_method(m) => out.add("body-missing", &[("method", method)]),
+        (m, Some(b)) if is_method(m) => {
             match serde_json::from_str::<serde_json::Value>(b) {
                 // The signal says the same; the line and column are the
                 // lint's own, counted in the body as typed.

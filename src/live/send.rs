@@ -1,6 +1,9 @@
-//! Sending one request. The abort controller serves both the user's Cancel
-//! button and the timeout; which of the two fired decides how a failure is
-//! reported.
+//! Sending one request, and the one place a live call leaves the page: a
+//! URL whose origin is not exactly an allowed one is refused here, whoever
+//! asked (the request builder, "check my token", the token helper), so no
+//! bearer token or client secret can go anywhere else. The abort controller
+//! serves both the user's Cancel button and the timeout; which of the two
+//! fired decides how a failure is reported.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -12,7 +15,7 @@ use yew::platform::spawn_local;
 use yew::platform::time::sleep;
 
 use super::failure::classify;
-use crate::engine::live::{FailureKind, HttpRequest, HttpResponse, Outcome};
+use crate::engine::live::{refusal, FailureKind, HttpRequest, HttpResponse, Outcome};
 
 /// A request under way: cancel it with [`Sending::cancel`].
 #[derive(Clone)]
@@ -49,8 +52,20 @@ impl Default for Sending {
     }
 }
 
-/// Send `req`, giving up after `timeout`.
-pub async fn send(req: &HttpRequest, timeout: Duration, sending: &Sending) -> Outcome {
+/// Send `req` if its URL may go out (its origin is one of `allowed`, its
+/// path starts with `/`), giving up after `timeout`.
+pub async fn send(
+    req: &HttpRequest,
+    allowed: &[String],
+    timeout: Duration,
+    sending: &Sending,
+) -> Outcome {
+    if let Some(message) = refusal(&req.url, allowed) {
+        return Outcome::Failure {
+            kind: FailureKind::NotAllowed,
+            message,
+        };
+    }
     let method = Method::from_bytes(req.method.as_bytes()).unwrap_or(Method::GET);
     let mut builder = RequestBuilder::new(&req.url)
         .method(method)

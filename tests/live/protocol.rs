@@ -1,0 +1,110 @@
+//! The worker protocol's live messages.
+
+use super::*;
+
+fn round_trip(request: Request) -> Response {
+    let message = serde_json::to_string(&Envelope::new(7, request)).unwrap();
+    // The panel reads answers as its own family, as the widget does.
+    let answer: Envelope<Response> = serde_json::from_str(&handle(&message)).unwrap();
+    assert_eq!(answer.id, 7);
+    answer.body
+}
+
+#[test]
+fn protocol_lint() {
+    let req = with_header(api("GET", "/v1/projects"), "Accept", None);
+    match round_trip(Request::Lint {
+        request: req.clone(),
+        allowed: Vec::new(),
+    }) {
+        Response::Lint { findings, curl } => {
+            assert_eq!(findings, lint(&req));
+            assert_eq!(curl, to_curl(&req));
+            assert!(ids(&findings).contains(&"missing-accept"));
+        }
+        other => panic!("{other:?}"),
+    }
+    // The wire names the widget relies on.
+    let raw = handle(
+        r#"{"id":1,"family":"live","body":{"lint":{"request":{"method":"GET","url":"https://api.scopestack.io/v1/me","headers":[["Accept","application/vnd.api+json"]],"body":null}}}}"#,
+    );
+    let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    let lint = &v["body"]["lint"];
+    assert_eq!(lint["findings"][0]["id"], "missing-authorization", "{raw}");
+    assert_eq!(lint["findings"][0]["severity"], "error");
+    assert_eq!(lint["findings"][0]["field"], "token");
+    assert_eq!(
+        lint["findings"][0]["check"],
+        "required-headers/missing-authorization"
+    );
+}
+
+#[test]
+fn protocol_lint_token() {
+    let form = TokenRequest {
+        client_id: "O0l".into(),
+        ..token_form("client_credentials")
+    };
+    match round_trip(Request::LintToken {
+        request: form.clone(),
+        allowed: Vec::new(),
+    }) {
+        Response::LintToken {
+            findings,
+            confusable: c,
+            request,
+        } => {
+            assert_eq!(findings, lint_token(&form));
+            assert_eq!(c, vec![0, 1, 2]);
+            assert_eq!(request, token_http_request(&form));
+        }
+        other => panic!("{other:?}"),
+    }
+    // Fields left out of the form message count as empty.
+    let raw = handle(
+        r#"{"id":2,"family":"live","body":{"lint-token":{"request":{"url":"https://app.scopestack.io/oauth/token","grant_type":"client_credentials"}}}}"#,
+    );
+    let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    let lint = &v["body"]["lint-token"];
+    assert_eq!(lint["request"]["method"], "POST", "{raw}");
+    assert_eq!(lint["findings"][0]["field"], "client_id");
+}
+
+#[test]
+fn protocol_exchange() {
+    let req = api("GET", "/acme/v1/projects");
+    let outcome = response(401, &[("WWW-Authenticate", EXPIRED)], "");
+    match round_trip(Request::Exchange {
+        request: req.clone(),
+        outcome: outcome.clone(),
+        token_account: None,
+    }) {
+        Response::Diagnosis {
+            diagnosis,
+            sections,
+            ..
+        } => {
+            assert_eq!(diagnosis, diagnose_exchange(&req, &outcome));
+            assert_eq!(diagnosis.primary.as_deref(), Some("401-unauthorized"));
+            assert_eq!(sections[0].id, "401-unauthorized");
+        }
+        other => panic!("{other:?}"),
+    }
+    let raw = handle(
+        r#"{"id":3,"family":"live","body":{"exchange":{"request":{"method":"GET","url":"https://api.scopestack.io/acme/v1/projects","headers":[],"body":null},"outcome":{"failure":{"kind":"cors","message":"TypeError: Failed to fetch"}}}}}"#,
+    );
+    let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    assert_eq!(
+        v["body"]["diagnosis"]["diagnosis"]["primary"], "network-error",
+        "{raw}"
+    );
+    let raw = handle(
+        r#"{"id":4,"family":"live","body":{"exchange":{"request":{"method":"GET","url":"https://api.scopestack.io/v1/me","headers":[],"body":null},"outcome":{"response":{"status":200,"status_text":"","headers":[],"body":"{}","elapsed_ms":5}}}}}"#,
+    );
+    let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    assert_eq!(
+        v["body"]["diagnosis"]["diagnosis"]["primary"],
+        serde_json::Value::Null,
+        "{raw}"
+    );
+}

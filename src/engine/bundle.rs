@@ -4,8 +4,10 @@
 //! the user already ruled out, so support does not ask again.
 
 use super::diagnosis::{CheckState, Diagnosis};
+use super::evidence::Platform;
 
-/// The client the integration is built with, as the user picks it.
+/// The client the integration is built with, as the user picks it (not
+/// the [`Platform`] a paste shows, though that suggests one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Client {
     Postman,
@@ -34,15 +36,18 @@ impl Client {
         }
     }
 
-    /// The client the paste itself reveals, if any.
+    /// The client the paste itself reveals (its `facts.client`), if any.
     pub fn from_fact(fact: Option<&str>) -> Option<Client> {
-        match fact? {
-            "postman" => Some(Client::Postman),
-            "workato" => Some(Client::Workato),
-            "zapier" => Some(Client::Zapier),
-            "python" | "axios" | "curl" | "ruby" | "browser" => Some(Client::CustomCode),
-            _ => None,
-        }
+        Some(match Platform::from_name(fact?)? {
+            Platform::Postman => Client::Postman,
+            Platform::Workato => Client::Workato,
+            Platform::Zapier => Client::Zapier,
+            Platform::Python
+            | Platform::Axios
+            | Platform::Curl
+            | Platform::Ruby
+            | Platform::Browser => Client::CustomCode,
+        })
     }
 }
 

@@ -5,7 +5,7 @@
 //! response. Also the `WWW-Authenticate` header, wherever it turns up.
 
 use super::curl::Command;
-use super::{find_header, json, rank, text, Collector};
+use super::{find_header, json, rank, text, Collector, Format, Platform};
 
 struct Req<'a> {
     at: usize,
@@ -184,17 +184,17 @@ pub(crate) fn transcript(text: &str, command: Option<&Command>, c: &mut Collecto
     }
 
     if verbose {
-        c.format("curl-verbose");
-        c.client("curl");
+        c.format(Format::CurlVerbose);
+        c.platform(Platform::Curl);
     }
     let Some(i) = last_final else { return };
     let r = &resps[i];
     if !r.verbose && plain_http {
         if command.is_some() {
-            c.format("curl-include");
-            c.client("curl");
+            c.format(Format::CurlInclude);
+            c.platform(Platform::Curl);
         } else {
-            c.format("http-response");
+            c.format(Format::HttpResponse);
         }
     }
     c.status(r.code, Some(r.line), rank::WIRE);
@@ -284,7 +284,7 @@ pub(crate) fn www_authenticate(value: &str, c: &mut Collector) {
     if let Some(err) = get("error") {
         c.oauth(err, get("error_description"), rank::BODY);
     }
-    c.format("www-authenticate");
+    c.format(Format::WwwAuthenticate);
 }
 
 /// A `WWW-Authenticate:` header (or a bare `Bearer realm=…` challenge)

@@ -44,6 +44,27 @@ fn marked(t: &str, marker: char) -> Option<&str> {
     rest.strip_prefix(' ').map(str::trim_end)
 }
 
+/// One line of a request's or response's head: a header is kept, and the
+/// head ends (`Some`) at a blank line (`true`) or at a line that is no
+/// header, which is then the body's first (`false`).
+fn head_line(
+    content: &str,
+    span: (usize, usize),
+    headers: &mut Vec<(String, String)>,
+    body: &mut Option<(usize, usize)>,
+) -> Option<bool> {
+    if content.is_empty() {
+        return Some(true);
+    }
+    if let Some((k, v)) = text::header_line(content) {
+        headers.push((k.to_string(), v.to_string()));
+        return None;
+    }
+    // No blank line: the body starts right here.
+    *body = Some(span);
+    Some(false)
+}
+
 fn extend(range: &mut Option<(usize, usize)>, off: usize, end: usize, blank: bool) {
     match range {
         Some((_, e)) => *e = end,
@@ -119,14 +140,8 @@ pub(crate) fn transcript(text: &str, command: Option<&Command>, c: &mut Collecto
             State::Idle => {}
             State::RespHead => {
                 let Some(r) = resps.last_mut() else { continue };
-                if content.is_empty() {
-                    r.blank = true;
-                    state = State::RespBody;
-                } else if let Some((k, v)) = text::header_line(content) {
-                    r.headers.push((k.to_string(), v.to_string()));
-                } else {
-                    // No blank line: the body starts right here.
-                    r.body = Some((off, end));
+                if let Some(blank) = head_line(content, (off, end), &mut r.headers, &mut r.body) {
+                    r.blank = blank;
                     state = State::RespBody;
                 }
             }
@@ -137,12 +152,7 @@ pub(crate) fn transcript(text: &str, command: Option<&Command>, c: &mut Collecto
             }
             State::ReqHead => {
                 let Some(r) = reqs.last_mut() else { continue };
-                if content.is_empty() {
-                    state = State::ReqBody;
-                } else if let Some((k, v)) = text::header_line(content) {
-                    r.headers.push((k.to_string(), v.to_string()));
-                } else {
-                    r.body = Some((off, end));
+                if head_line(content, (off, end), &mut r.headers, &mut r.body).is_some() {
                     state = State::ReqBody;
                 }
             }

@@ -20,20 +20,13 @@ pub(crate) use writer::Flavour;
 use lexis::{
     char_at, ident_end, is_ident_start, is_json_number, next_significant, read_string, tag_len,
 };
-use writer::{push_json_str, Seen, Want, Writer};
+use writer::{push_json_str, Want, Writer};
 
 /// Rewrite a JavaScript / Python / Ruby literal (or truncated JSON) that
 /// starts with `{` or `[` into JSON text, closing what was left open.
 pub(crate) fn to_json(src: &str) -> (String, Flavour) {
     let bytes = src.as_bytes();
-    let mut w = Writer {
-        out: String::with_capacity(src.len() + 16),
-        stack: Vec::new(),
-        want: Want::Value,
-        done: false,
-        concat: false,
-        seen: Seen::default(),
-    };
+    let mut w = Writer::new(src.len());
     let mut i = 0;
     while i < bytes.len() && !w.done {
         let b = bytes[i];

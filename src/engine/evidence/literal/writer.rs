@@ -62,6 +62,18 @@ pub(super) struct Writer {
 }
 
 impl Writer {
+    /// A writer for the rewrite of a literal of `len` bytes.
+    pub(super) fn new(len: usize) -> Writer {
+        Writer {
+            out: String::with_capacity(len + 16),
+            stack: Vec::new(),
+            want: Want::Value,
+            done: false,
+            concat: false,
+            seen: Seen::default(),
+        }
+    }
+
     pub(super) fn in_object(&self) -> bool {
         self.stack.last().copied().unwrap_or(false)
     }

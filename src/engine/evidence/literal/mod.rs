@@ -77,18 +77,12 @@ pub(crate) fn to_json(src: &str) -> (String, Flavour) {
                     }
                     continue;
                 }
-                if w.want == Want::Colon {
-                    w.out.push(':');
-                    w.want = Want::Value;
-                }
+                w.colon();
                 i += 1;
             }
             b'=' if bytes.get(i + 1) == Some(&b'>') => {
                 w.seen.ruby = true;
-                if w.want == Want::Colon {
-                    w.out.push(':');
-                    w.want = Want::Value;
-                }
+                w.colon();
                 i += 2;
             }
             b'+' if w.out.ends_with('"')

@@ -74,6 +74,15 @@ impl Writer {
         }
     }
 
+    /// A key's separator as written (`:`, Ruby's `=>`): JSON's `:` when a
+    /// key was just written, nothing otherwise.
+    pub(super) fn colon(&mut self) {
+        if self.want == Want::Colon {
+            self.out.push(':');
+            self.want = Want::Value;
+        }
+    }
+
     pub(super) fn in_object(&self) -> bool {
         self.stack.last().copied().unwrap_or(false)
     }

@@ -285,12 +285,7 @@ pub(crate) fn www_authenticate(value: &str, c: &mut Collector) {
         c.ev.www_authenticate = Some(v.to_string());
     }
     let params = auth_params(v);
-    let get = |k: &str| {
-        params
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(k))
-            .map(|(_, x)| x.as_str())
-    };
+    let get = |k: &str| find_header(&params, k);
     if let Some(err) = get("error") {
         c.oauth(err, get("error_description"), rank::BODY);
     }

@@ -45,6 +45,12 @@ fn trailing_status(s: &str) -> Option<(u16, usize)> {
         .then_some((code, start))
 }
 
+/// A status at the start of `rest`, closed by `close` (`401]>`, `401:`).
+fn status_closed_by(rest: &str, close: &str) -> Option<u16> {
+    let code = rest.get(..3)?.parse::<u16>().ok()?;
+    ((100..=599).contains(&code) && rest.get(3..)?.starts_with(close)).then_some(code)
+}
+
 fn python_line(t: &str, c: &mut Collector) {
     if t.starts_with("Traceback (most recent call last)") {
         python(c);
@@ -52,13 +58,10 @@ fn python_line(t: &str, c: &mut Collector) {
     }
     // print(response): "<Response [401]>"
     if let Some(p) = t.find("<Response [") {
-        let rest = &t[p + "<Response [".len()..];
-        if let Some(code) = rest.get(..3).and_then(|d| d.parse::<u16>().ok()) {
-            if (100..=599).contains(&code) && rest[3..].starts_with("]>") {
-                c.platform(Platform::Python);
-                c.status(code, Some(&t[p..p + 16]), rank::WIRE);
-                return;
-            }
+        if let Some(code) = status_closed_by(&t[p + "<Response [".len()..], "]>") {
+            c.platform(Platform::Python);
+            c.status(code, Some(&t[p..p + 16]), rank::WIRE);
+            return;
         }
     }
     // requests: "401 Client Error: Unauthorized for url: https://…"
@@ -81,13 +84,10 @@ fn python_line(t: &str, c: &mut Collector) {
     }
     // urllib: "HTTPError: HTTP Error 401: Unauthorized"
     if let Some(p) = t.find("HTTP Error ") {
-        let rest = &t[p + "HTTP Error ".len()..];
-        if let Some(code) = rest.get(..3).and_then(|d| d.parse::<u16>().ok()) {
-            if (100..=599).contains(&code) && rest[3..].starts_with(':') {
-                python(c);
-                c.status(code, Some(&t[p..]), rank::WIRE);
-                return;
-            }
+        if let Some(code) = status_closed_by(&t[p + "HTTP Error ".len()..], ":") {
+            python(c);
+            c.status(code, Some(&t[p..]), rank::WIRE);
+            return;
         }
     }
     // httpx: "Client error '401 Unauthorized' for url 'https://…'"

@@ -1,14 +1,16 @@
 //! One realistic paste per format the evidence layer recognises, with the
 //! fields it must pull out of each.
 
-use scopestack_troubleshooter::engine::evidence::{gather, Evidence, NetworkFailure};
+use scopestack_troubleshooter::engine::evidence::{
+    gather, Evidence, Format, NetworkFailure, Platform,
+};
 
 fn ev(s: &str) -> Evidence {
     gather(s)
 }
 
 fn headline(e: &Evidence) -> &str {
-    e.formats.first().copied().unwrap_or("")
+    e.formats.first().map_or("", |f| f.as_str())
 }
 
 #[test]
@@ -87,7 +89,7 @@ fn ruby_hash() {
     );
     assert_eq!(e.formats, vec!["oauth-json", "ruby-hash"]);
     assert_eq!(e.oauth_error.as_deref(), Some("invalid_grant"));
-    assert_eq!(e.client, Some("ruby"));
+    assert_eq!(e.platform, Some(Platform::Ruby));
 }
 
 #[test]
@@ -97,15 +99,15 @@ fn oauth2_gem_error() {
 {"error":"invalid_client","error_description":"Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method."}
 	from /usr/local/bundle/gems/oauth2-2.0.9/lib/oauth2/client.rb:149:in `request'"#,
     );
-    assert!(e.formats.contains(&"oauth2-gem"));
-    assert!(e.formats.contains(&"oauth-json"));
+    assert!(e.formats.contains(&Format::Oauth2Gem));
+    assert!(e.formats.contains(&Format::OauthJson));
     assert_eq!(e.oauth_error.as_deref(), Some("invalid_client"));
     assert!(e
         .oauth_description
         .as_deref()
         .unwrap()
         .starts_with("Client authentication failed"));
-    assert_eq!(e.client, Some("ruby"));
+    assert_eq!(e.platform, Some(Platform::Ruby));
 }
 
 #[test]
@@ -180,7 +182,7 @@ fn raw_request_and_response() {
 fn curl_include() {
     let e = ev("$ curl -i https://api.scopestack.io/acme/v1/projects -H 'Accept: application/vnd.api+json'\nHTTP/2 401 \ndate: Tue, 04 Mar 2025 10:00:00 GMT\ncontent-type: application/vnd.api+json\nwww-authenticate: Bearer realm=\"Doorkeeper\", error=\"invalid_token\", error_description=\"The access token is invalid\"\ncontent-length: 0\n\n");
     assert_eq!(headline(&e), "curl-include");
-    assert!(e.formats.contains(&"curl-command"));
+    assert!(e.formats.contains(&Format::CurlCommand));
     assert_eq!(e.status, Some(401));
     assert!(e.empty_body);
     assert_eq!(
@@ -193,7 +195,7 @@ fn curl_include() {
         e.request.url.as_deref(),
         Some("https://api.scopestack.io/acme/v1/projects")
     );
-    assert_eq!(e.client, Some("curl"));
+    assert_eq!(e.platform, Some(Platform::Curl));
 }
 
 #[test]
@@ -215,7 +217,7 @@ fn curl_verbose_host_and_path_make_the_url() {
         .starts_with("Bearer eyJ"));
     assert!(e.empty_body);
     assert_eq!(e.oauth_error.as_deref(), Some("invalid_token"));
-    assert_eq!(e.client, Some("curl"));
+    assert_eq!(e.platform, Some(Platform::Curl));
     assert_eq!(e.network, None);
 }
 
@@ -279,7 +281,7 @@ fn curl_command_with_continuations() {
         .unwrap()
         .contains("\"type\": \"projects\""));
     assert_eq!(e.param("data.type"), Some("projects"));
-    assert_eq!(e.client, Some("curl"));
+    assert_eq!(e.platform, Some(Platform::Curl));
     assert_eq!(e.status, None);
 }
 
@@ -365,7 +367,7 @@ Response Body
         e.formats,
         vec!["oauth-json", "postman-console", "www-authenticate"]
     );
-    assert_eq!(e.client, Some("postman"));
+    assert_eq!(e.platform, Some(Platform::Postman));
     assert_eq!(e.status, Some(400));
     assert_eq!(e.request.method.as_deref(), Some("POST"));
     assert_eq!(
@@ -402,7 +404,7 @@ fn postman_console_tabbed_form() {
         e.request.url.as_deref(),
         Some("https://api.scopestack.io/acme/v1/projects?filter[name]=x")
     );
-    assert_eq!(e.client, Some("postman"));
+    assert_eq!(e.platform, Some(Platform::Postman));
 }
 
 #[test]
@@ -439,7 +441,7 @@ fn har_last_failing_entry() {
         e.errors[0].detail.as_deref(),
         Some("You are not allowed to update this project.")
     );
-    assert_eq!(e.client, Some("browser"));
+    assert_eq!(e.platform, Some(Platform::Browser));
 }
 
 #[test]
@@ -469,7 +471,7 @@ fn workato_job_error() {
   }
 }"#);
     assert_eq!(e.formats, vec!["json-api", "workato"]);
-    assert_eq!(e.client, Some("workato"));
+    assert_eq!(e.platform, Some(Platform::Workato));
     assert_eq!(e.status, Some(422));
     assert_eq!(
         e.errors[0].pointer.as_deref(),
@@ -500,7 +502,7 @@ fn zapier_task_error() {
         r#"{"status": 404, "headers": {"content-type": "application/json; charset=utf-8"}, "content": "{\"status\":404,\"error\":\"Not Found\"}", "request": {"url": "https://api.scopestack.io/v1/projects/12", "method": "GET", "headers": {"Accept": "application/vnd.api+json", "Authorization": "Bearer zz"}}}"#,
     );
     assert_eq!(e.formats, vec!["rails-json", "zapier"]);
-    assert_eq!(e.client, Some("zapier"));
+    assert_eq!(e.platform, Some(Platform::Zapier));
     assert_eq!(e.status, Some(404));
     assert_eq!(
         e.request.url.as_deref(),
@@ -528,7 +530,7 @@ requests.exceptions.HTTPError: 504 Server Error: Gateway Time-out for url: https
         e.request.url.as_deref(),
         Some("https://api.scopestack.io/acme/v1/projects/9/merge-data")
     );
-    assert_eq!(e.client, Some("python"));
+    assert_eq!(e.platform, Some(Platform::Python));
 }
 
 #[test]
@@ -539,7 +541,7 @@ fn python_connection_errors() {
         e.request.url.as_deref(),
         Some("https://api.scopestack.io/acme/v1/me")
     );
-    assert_eq!(e.client, Some("python"));
+    assert_eq!(e.platform, Some(Platform::Python));
     let e = ev("requests.exceptions.ReadTimeout: HTTPSConnectionPool(host='api.scopestack.io', port=443): Read timed out. (read timeout=30)");
     assert_eq!(e.network, Some(NetworkFailure::Timeout));
     let e = ev("requests.exceptions.SSLError: HTTPSConnectionPool(host='api.scopestack.io', port=443): Max retries exceeded with url: /v1/me (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)')))");
@@ -555,7 +557,7 @@ fn python_dict_repr() {
         e.errors[0].pointer.as_deref(),
         Some("/data/attributes/name")
     );
-    assert_eq!(e.client, Some("python"));
+    assert_eq!(e.platform, Some(Platform::Python));
 }
 
 #[test]
@@ -596,7 +598,7 @@ fn axios_node_dump() {
   status: 422
 }"#);
     assert_eq!(e.formats, vec!["json-api", "axios"]);
-    assert_eq!(e.client, Some("axios"));
+    assert_eq!(e.platform, Some(Platform::Axios));
     assert_eq!(e.status, Some(422));
     assert_eq!(e.request.method.as_deref(), Some("POST"));
     assert_eq!(
@@ -625,7 +627,7 @@ fn axios_one_liners() {
         "AxiosError: timeout of 30000ms exceeded\n    at RedirectableRequest.handleRequestTimeout",
     );
     assert_eq!(e.network, Some(NetworkFailure::Timeout));
-    assert_eq!(e.client, Some("axios"));
+    assert_eq!(e.platform, Some(Platform::Axios));
     let e = ev("AxiosError: Network Error\n  code: 'ERR_NETWORK'");
     assert_eq!(e.network, Some(NetworkFailure::FetchFailed));
 }
@@ -635,7 +637,7 @@ fn fetch_errors_and_console_lines() {
     let e = ev("TypeError: Failed to fetch\n    at getProjects (app.js:12:5)");
     assert_eq!(e.formats, vec!["fetch-error"]);
     assert_eq!(e.network, Some(NetworkFailure::FetchFailed));
-    assert_eq!(e.client, Some("browser"));
+    assert_eq!(e.platform, Some(Platform::Browser));
     let e = ev("TypeError: NetworkError when attempting to fetch resource.");
     assert_eq!(e.network, Some(NetworkFailure::FetchFailed));
     let e = ev("TypeError: Load failed");
@@ -668,7 +670,7 @@ fn cors_messages_in_three_browsers() {
         e.request.url.as_deref(),
         Some("https://api.scopestack.io/acme/v1/projects")
     );
-    assert_eq!(e.client, Some("browser"));
+    assert_eq!(e.platform, Some(Platform::Browser));
     let e = ev("Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.scopestack.io/acme/v1/me. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 401.");
     assert_eq!(e.network, Some(NetworkFailure::Cors));
     assert_eq!(
@@ -797,7 +799,7 @@ fn prose_mentions() {
     assert_eq!(e.mentions, vec!["403"]);
     let e = ev("postman says invalid_client when I try to get a token");
     assert_eq!(e.oauth_error.as_deref(), Some("invalid_client"));
-    assert_eq!(e.client, Some("postman"));
+    assert_eq!(e.platform, Some(Platform::Postman));
     assert_eq!(e.status, None);
     let e = ev("We have 20 service locations and 500 line items, is that a problem?");
     assert_eq!(e.status, None);
@@ -884,7 +886,7 @@ fn devtools_copy_as_curl_bash_and_cmd() {
 fn other_client_libraries() {
     let e = ev(">>> r = requests.get(url, headers=h)\n>>> r\n<Response [401]>");
     assert_eq!(e.status, Some(401));
-    assert_eq!(e.client, Some("python"));
+    assert_eq!(e.platform, Some(Platform::Python));
     let e = ev("System.Net.Http.HttpRequestException: Response status code does not indicate success: 403 (Forbidden).");
     assert_eq!(e.status, Some(403));
     let e = ev("java.io.IOException: Server returned HTTP response code: 401 for URL: https://api.scopestack.io/acme/v1/me");
@@ -899,12 +901,12 @@ fn other_client_libraries() {
     assert_eq!(e.errors[0].title.as_deref(), Some("can't be blank"));
     let e = ev("#<Net::HTTPUnauthorized 401 Unauthorized readbody=true>");
     assert_eq!(e.status, Some(401));
-    assert_eq!(e.client, Some("ruby"));
+    assert_eq!(e.platform, Some(Platform::Ruby));
     let e = ev("Faraday::UnauthorizedError: the server responded with status 401");
     assert_eq!(e.status, Some(401));
     let e = ev("oauthlib.oauth2.rfc6749.errors.InvalidClientError: (invalid_client) Client authentication failed due to unknown client.");
     assert_eq!(e.oauth_error.as_deref(), Some("invalid_client"));
-    assert_eq!(e.client, Some("python"));
+    assert_eq!(e.platform, Some(Platform::Python));
     let e = ev("Response {type: 'cors', url: 'https://api.scopestack.io/acme/v1/me', redirected: false, status: 401, ok: false, statusText: '', headers: Headers, body: ReadableStream, bodyUsed: false}");
     assert_eq!(e.status, Some(401));
     assert_eq!(
@@ -932,7 +934,7 @@ fn axios_to_json_object() {
 fn zapier_task_history_text() {
     let e = ev("Failed to create a client in ScopeStack\nThe app returned \"name - has already been taken\".");
     assert_eq!(e.formats, vec!["zapier"]);
-    assert_eq!(e.client, Some("zapier"));
+    assert_eq!(e.platform, Some(Platform::Zapier));
     assert_eq!(
         e.errors[0].detail.as_deref(),
         Some("name - has already been taken")

@@ -3,9 +3,11 @@
 //! (redacted), the endpoint, the client in use — plus the diagnosis and what
 //! the user already ruled out, so support does not ask again.
 
-use super::diagnosis::{CheckState, Diagnosis};
+use super::diagnosis::{CheckState, ChecklistItem, Diagnosis};
+use super::evidence::Platform;
 
-/// The client the integration is built with, as the user picks it.
+/// The client the integration is built with, as the user picks it (not
+/// the [`Platform`] a paste shows, though that suggests one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Client {
     Postman,
@@ -34,15 +36,18 @@ impl Client {
         }
     }
 
-    /// The client the paste itself reveals, if any.
+    /// The client the paste itself reveals (its `facts.client`), if any.
     pub fn from_fact(fact: Option<&str>) -> Option<Client> {
-        match fact? {
-            "postman" => Some(Client::Postman),
-            "workato" => Some(Client::Workato),
-            "zapier" => Some(Client::Zapier),
-            "python" | "axios" | "curl" | "ruby" | "browser" => Some(Client::CustomCode),
-            _ => None,
-        }
+        Some(match Platform::from_name(fact?)? {
+            Platform::Postman => Client::Postman,
+            Platform::Workato => Client::Workato,
+            Platform::Zapier => Client::Zapier,
+            Platform::Python
+            | Platform::Axios
+            | Platform::Curl
+            | Platform::Ruby
+            | Platform::Browser => Client::CustomCode,
+        })
     }
 }
 
@@ -80,12 +85,7 @@ pub fn support_bundle(d: &Diagnosis, client: Client, ticked: &[String]) -> Strin
         )),
         None => out.push_str("Troubleshooter's diagnosis: no known error recognised\n"),
     }
-    let confirmed: Vec<&str> = d
-        .checklist
-        .iter()
-        .filter(|c| c.state == CheckState::Confirmed)
-        .map(|c| c.check.as_str())
-        .collect();
+    let confirmed = checks(d, |c| c.state == CheckState::Confirmed);
     if !confirmed.is_empty() {
         out.push_str(&format!(
             "Confirmed by the evidence: {}\n",
@@ -94,18 +94,8 @@ pub fn support_bundle(d: &Diagnosis, client: Client, ticked: &[String]) -> Strin
     }
     // Only ticks that belong to this diagnosis: a tick left over from
     // another error would mislead support.
-    let tried: Vec<&str> = d
-        .checklist
-        .iter()
-        .filter(|c| ticked.contains(&c.id))
-        .map(|c| c.check.as_str())
-        .collect();
-    let ruled_out: Vec<&str> = d
-        .checklist
-        .iter()
-        .filter(|c| c.state == CheckState::RuledOut)
-        .map(|c| c.check.as_str())
-        .collect();
+    let tried = checks(d, |c| ticked.contains(&c.id));
+    let ruled_out = checks(d, |c| c.state == CheckState::RuledOut);
     if !tried.is_empty() {
         out.push_str(&format!("Already checked: {}\n", tried.join("; ")));
     }
@@ -129,4 +119,13 @@ pub fn support_bundle(d: &Diagnosis, client: Client, ticked: &[String]) -> Strin
     }
     out.push_str("\nThank you!\n");
     out
+}
+
+/// The titles of the checks `keep` picks, in checklist order.
+fn checks(d: &Diagnosis, keep: impl Fn(&ChecklistItem) -> bool) -> Vec<&str> {
+    d.checklist
+        .iter()
+        .filter(|c| keep(c))
+        .map(|c| c.check.as_str())
+        .collect()
 }

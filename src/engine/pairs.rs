@@ -12,6 +12,7 @@
 
 use super::evidence::{text, Evidence};
 use super::signals::{quote, Signal};
+use super::util::percent;
 
 /// The signals this file emits.
 pub const CATALOGUE: &[(&str, &str)] = &[
@@ -171,7 +172,7 @@ fn is_token_value(v: &str) -> bool {
 }
 
 fn clean_url(u: &str) -> String {
-    text::percent_decode(u.trim().trim_matches(['"', '\'', '`']))
+    percent::decode(u.trim().trim_matches(['"', '\'', '`']))
         .trim_end_matches(['.', ',', ';', ')'])
         .to_string()
 }

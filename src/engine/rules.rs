@@ -182,7 +182,7 @@ fn facts(ev: &Evidence, secrets: &[Secret]) -> Facts {
             .or_else(|| e.detail.as_deref().and_then(attribute_of))
     });
     Facts {
-        format: ev.formats.first().map(|f| f.to_string()),
+        format: ev.formats.first().map(|f| f.as_str().to_string()),
         status: ev.status,
         oauth_error: ev.oauth_error.clone(),
         method: ev.request.method.clone(),
@@ -191,6 +191,6 @@ fn facts(ev: &Evidence, secrets: &[Secret]) -> Facts {
         details,
         pointers: ev.errors.iter().filter_map(|e| e.pointer.clone()).collect(),
         attribute,
-        client: ev.client.map(str::to_string),
+        client: ev.platform.map(|p| p.as_str().to_string()),
     }
 }

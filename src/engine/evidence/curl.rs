@@ -3,7 +3,7 @@
 //! cmd `^`, PowerShell backtick) line continuations. A command with `-H`
 //! flags shows the request's headers, so an absent one is evidence.
 
-use super::{json, text, Collector};
+use super::{json, text, Collector, Format, Platform};
 
 #[derive(Debug, Default)]
 pub(crate) struct Command {
@@ -405,8 +405,8 @@ fn long_option(cmd: &mut Command, name: &str, value: String) {
 /// Add what the command shows, under what a transcript of the same
 /// exchange already showed (the wire wins).
 pub(crate) fn apply(cmd: Command, c: &mut Collector) {
-    c.format("curl-command");
-    c.client("curl");
+    c.format(Format::CurlCommand);
+    c.platform(Platform::Curl);
     let has_data = !cmd.data.is_empty() || !cmd.params.is_empty();
     let method = cmd.method.clone().unwrap_or_else(|| {
         if cmd.head {

@@ -5,7 +5,7 @@
 //! CloudFront (`504 ERROR The request could not be satisfied`). The status
 //! comes from the page, the vendor from its wording or the `Server` header.
 
-use super::{rank, text, Collector};
+use super::{rank, text, Collector, Format};
 
 /// The first status (100..=599) in `s` standing alone as a number.
 fn first_status(s: &str) -> Option<u16> {
@@ -141,7 +141,7 @@ pub(crate) fn page(body: &str, c: &mut Collector) -> bool {
         c.status(code, line.as_deref(), rank::GATEWAY);
     }
     c.ev.gateway = Some(vendor.to_string());
-    c.format("gateway-html");
+    c.format(Format::GatewayHtml);
     true
 }
 

@@ -3,7 +3,7 @@
 //! entry, read as request, response and body.
 
 use super::json_value::{body_text, headers_of, str_field};
-use super::{network, rank, text, Collector, NetworkFailure};
+use super::{network, rank, text, Collector, Format, NetworkFailure, Platform};
 use serde_json::Value;
 
 fn status_of(entry: &Value) -> Option<i64> {
@@ -18,7 +18,7 @@ pub(crate) fn har(v: &Value, c: &mut Collector) -> bool {
     else {
         return false;
     };
-    c.format("har");
+    c.format(Format::Har);
     let creator = v
         .pointer("/log/creator/name")
         .and_then(Value::as_str)
@@ -28,7 +28,7 @@ pub(crate) fn har(v: &Value, c: &mut Collector) -> bool {
         .iter()
         .any(|b| creator.contains(b))
     {
-        c.client("browser");
+        c.platform(Platform::Browser);
     }
     let failing = |e: &&Value| status_of(e).is_some_and(|s| s >= 400 || s <= 0);
     let Some(entry) = entries

@@ -5,7 +5,7 @@
 //! response. Also the `WWW-Authenticate` header, wherever it turns up.
 
 use super::curl::Command;
-use super::{find_header, json, rank, text, Collector};
+use super::{find_header, json, rank, text, Collector, Format, Platform};
 
 struct Req<'a> {
     at: usize,
@@ -42,6 +42,27 @@ fn marked(t: &str, marker: char) -> Option<&str> {
         return Some("");
     }
     rest.strip_prefix(' ').map(str::trim_end)
+}
+
+/// One line of a request's or response's head: a header is kept, and the
+/// head ends (`Some`) at a blank line (`true`) or at a line that is no
+/// header, which is then the body's first (`false`).
+fn head_line(
+    content: &str,
+    span: (usize, usize),
+    headers: &mut Vec<(String, String)>,
+    body: &mut Option<(usize, usize)>,
+) -> Option<bool> {
+    if content.is_empty() {
+        return Some(true);
+    }
+    if let Some((k, v)) = text::header_line(content) {
+        headers.push((k.to_string(), v.to_string()));
+        return None;
+    }
+    // No blank line: the body starts right here.
+    *body = Some(span);
+    Some(false)
 }
 
 fn extend(range: &mut Option<(usize, usize)>, off: usize, end: usize, blank: bool) {
@@ -119,14 +140,8 @@ pub(crate) fn transcript(text: &str, command: Option<&Command>, c: &mut Collecto
             State::Idle => {}
             State::RespHead => {
                 let Some(r) = resps.last_mut() else { continue };
-                if content.is_empty() {
-                    r.blank = true;
-                    state = State::RespBody;
-                } else if let Some((k, v)) = text::header_line(content) {
-                    r.headers.push((k.to_string(), v.to_string()));
-                } else {
-                    // No blank line: the body starts right here.
-                    r.body = Some((off, end));
+                if let Some(blank) = head_line(content, (off, end), &mut r.headers, &mut r.body) {
+                    r.blank = blank;
                     state = State::RespBody;
                 }
             }
@@ -137,12 +152,7 @@ pub(crate) fn transcript(text: &str, command: Option<&Command>, c: &mut Collecto
             }
             State::ReqHead => {
                 let Some(r) = reqs.last_mut() else { continue };
-                if content.is_empty() {
-                    state = State::ReqBody;
-                } else if let Some((k, v)) = text::header_line(content) {
-                    r.headers.push((k.to_string(), v.to_string()));
-                } else {
-                    r.body = Some((off, end));
+                if head_line(content, (off, end), &mut r.headers, &mut r.body).is_some() {
                     state = State::ReqBody;
                 }
             }
@@ -184,17 +194,17 @@ pub(crate) fn transcript(text: &str, command: Option<&Command>, c: &mut Collecto
     }
 
     if verbose {
-        c.format("curl-verbose");
-        c.client("curl");
+        c.format(Format::CurlVerbose);
+        c.platform(Platform::Curl);
     }
     let Some(i) = last_final else { return };
     let r = &resps[i];
     if !r.verbose && plain_http {
         if command.is_some() {
-            c.format("curl-include");
-            c.client("curl");
+            c.format(Format::CurlInclude);
+            c.platform(Platform::Curl);
         } else {
-            c.format("http-response");
+            c.format(Format::HttpResponse);
         }
     }
     c.status(r.code, Some(r.line), rank::WIRE);
@@ -275,16 +285,11 @@ pub(crate) fn www_authenticate(value: &str, c: &mut Collector) {
         c.ev.www_authenticate = Some(v.to_string());
     }
     let params = auth_params(v);
-    let get = |k: &str| {
-        params
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(k))
-            .map(|(_, x)| x.as_str())
-    };
+    let get = |k: &str| find_header(&params, k);
     if let Some(err) = get("error") {
         c.oauth(err, get("error_description"), rank::BODY);
     }
-    c.format("www-authenticate");
+    c.format(Format::WwwAuthenticate);
 }
 
 /// A `WWW-Authenticate:` header (or a bare `Bearer realm=…` challenge)

@@ -5,7 +5,7 @@
 //! a whole document to them.
 
 use super::literal::{self, Flavour};
-use super::{gateway, json_scalar, rank, text, ApiError, Collector};
+use super::{gateway, json_scalar, rank, text, ApiError, Collector, Format, Platform};
 use serde_json::Value;
 
 /// The first JSON value at the start of `text`, and where it ended; trailing
@@ -33,12 +33,12 @@ pub(crate) fn parse_lenient(block: &str, complete: bool) -> Option<(Value, Flavo
 pub(crate) fn flavour_format(flavour: Flavour, c: &mut Collector) {
     match flavour {
         Flavour::Python => {
-            c.format("python-dict");
-            c.client("python");
+            c.format(Format::PythonDict);
+            c.platform(Platform::Python);
         }
         Flavour::Ruby => {
-            c.format("ruby-hash");
-            c.client("ruby");
+            c.format(Format::RubyHash);
+            c.platform(Platform::Ruby);
         }
         Flavour::Json | Flavour::Js => {}
     }
@@ -101,9 +101,9 @@ pub(crate) fn body_value(v: &Value, c: &mut Collector) -> bool {
                 found = true;
                 // JSON:API objects carry title/detail/code; bare strings are Rails.
                 if items.iter().any(Value::is_object) {
-                    c.format("json-api");
+                    c.format(Format::JsonApi);
                 } else {
-                    c.format("rails-json");
+                    c.format(Format::RailsJson);
                 }
                 let status = errs.iter().find_map(|e| {
                     e.status
@@ -137,7 +137,7 @@ pub(crate) fn body_value(v: &Value, c: &mut Collector) -> bool {
             }
             if !errs.is_empty() {
                 found = true;
-                c.format("rails-json");
+                c.format(Format::RailsJson);
                 if c.ev.errors.is_empty() {
                     c.ev.errors = errs;
                 }
@@ -148,13 +148,13 @@ pub(crate) fn body_value(v: &Value, c: &mut Collector) -> bool {
     match obj.get("error") {
         Some(Value::String(e)) if is_oauth_code(e) => {
             found = true;
-            c.format("oauth-json");
+            c.format(Format::OauthJson);
             let desc = obj.get("error_description").and_then(Value::as_str);
             c.oauth(e, desc, rank::BODY);
         }
         Some(Value::String(e)) if !e.trim().is_empty() => {
             found = true;
-            c.format("rails-json");
+            c.format(Format::RailsJson);
             let detail = ["exception", "message", "detail"]
                 .iter()
                 .find_map(|k| obj.get(*k).and_then(Value::as_str))

@@ -20,6 +20,7 @@ mod har;
 mod http;
 mod json;
 mod json_value;
+mod kinds;
 mod literal;
 mod network;
 mod platforms;
@@ -32,6 +33,8 @@ mod unwrap;
 mod tests;
 
 use serde::Serialize;
+
+pub use kinds::{Format, Platform};
 
 /// One error object of a JSON:API `errors` array (or the Rails/JSON shapes
 /// that carry the same information).
@@ -103,9 +106,9 @@ pub struct RequestEvidence {
 /// people paste fragments.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Evidence {
-    /// Formats recognised, most specific first (`curl-verbose`, `har`,
-    /// `json-api`, `workato`, `bare-status`, …). The first is the headline.
-    pub formats: Vec<&'static str>,
+    /// Formats recognised, most specific first (in [`Format`]'s order).
+    /// The first is the headline.
+    pub formats: Vec<Format>,
     /// The HTTP status of the (last) response.
     pub status: Option<u16>,
     /// The status line or phrase as written (`HTTP/1.1 401 Unauthorized`).
@@ -126,8 +129,8 @@ pub struct Evidence {
     pub network_message: Option<String>,
     /// The vendor of a gateway/proxy HTML error page (`nginx`, `cloudflare`, …).
     pub gateway: Option<String>,
-    /// The client or platform the paste came from (`postman`, `workato`, …).
-    pub client: Option<&'static str>,
+    /// The platform or client library the paste came from.
+    pub platform: Option<Platform>,
     /// Codes named in prose or bare (`401`, `invalid_grant`), when no
     /// structured source gave them.
     pub mentions: Vec<String>,
@@ -136,41 +139,11 @@ pub struct Evidence {
     pub token_account: Option<String>,
 }
 
-/// Every format name `formats` may hold, most specific first: what the
-/// error body says outranks the container it came in, and containers
-/// outrank loose messages and mentions. `formats` is kept in this order.
-pub const FORMAT_ORDER: &[&str] = &[
-    "json-api",
-    "oauth-json",
-    "rails-json",
-    "ruby-hash",
-    "oauth2-gem",
-    "http-response",
-    "curl-include",
-    "curl-verbose",
-    "curl-command",
-    "postman-console",
-    "har",
-    "workato",
-    "zapier",
-    "python-traceback",
-    "python-dict",
-    "axios",
-    "client-error",
-    "fetch-error",
-    "cors-message",
-    "network-message",
-    "gateway-html",
-    "www-authenticate",
-    "bare-status",
-    "bare-code",
-    "prose",
-];
-
 impl Evidence {
-    pub fn add_format(&mut self, format: &'static str) {
-        if !self.formats.contains(&format) {
-            self.formats.push(format);
+    /// Add a format, keeping `formats` in precedence order, each once.
+    pub fn add_format(&mut self, format: Format) {
+        if let Err(at) = self.formats.binary_search(&format) {
+            self.formats.insert(at, format);
         }
     }
 
@@ -239,15 +212,14 @@ pub(crate) struct Collector {
     pub ev: Evidence,
     status_rank: u8,
     oauth_rank: u8,
-    client_rank: u8,
+    platform_rank: u8,
     /// A response body (possibly empty) was found and interpreted, so loose
     /// JSON elsewhere in the paste is not the response.
     pub body_seen: bool,
 }
 
 impl Collector {
-    pub fn format(&mut self, format: &'static str) {
-        debug_assert!(FORMAT_ORDER.contains(&format), "unknown format {format}");
+    pub fn format(&mut self, format: Format) {
         self.ev.add_format(format);
     }
 
@@ -279,27 +251,22 @@ impl Collector {
             .map(str::to_string);
     }
 
-    /// Name the client; platforms outrank the libraries they run, and a
-    /// word in prose only counts when nothing structured named one.
-    pub fn client(&mut self, name: &'static str) {
-        let rank = match name {
-            "workato" | "zapier" => 6,
-            "postman" => 5,
-            "python" | "axios" | "ruby" => 4,
-            "curl" => 3,
-            _ => 2,
-        };
-        self.client_ranked(name, rank);
+    /// Name the platform; of several, the most telling (`Platform::rank`)
+    /// is kept, the first among equals.
+    pub fn platform(&mut self, platform: Platform) {
+        self.platform_ranked(platform, platform.rank());
     }
 
-    pub fn client_mentioned(&mut self, name: &'static str) {
-        self.client_ranked(name, 1);
+    /// A platform named in a sentence: it only counts when nothing
+    /// structured named one.
+    pub fn platform_mentioned(&mut self, platform: Platform) {
+        self.platform_ranked(platform, 1);
     }
 
-    fn client_ranked(&mut self, name: &'static str, rank: u8) {
-        if rank > self.client_rank {
-            self.client_rank = rank;
-            self.ev.client = Some(name);
+    fn platform_ranked(&mut self, platform: Platform, rank: u8) {
+        if rank > self.platform_rank {
+            self.platform_rank = rank;
+            self.ev.platform = Some(platform);
         }
     }
 
@@ -379,17 +346,6 @@ impl Collector {
             self.ev.mentions.push(what.to_string());
         }
     }
-
-    fn finish(mut self) -> Evidence {
-        let pos = |f: &&str| {
-            FORMAT_ORDER
-                .iter()
-                .position(|x| x == f)
-                .unwrap_or(usize::MAX)
-        };
-        self.ev.formats.sort_by_key(pos);
-        self.ev
-    }
 }
 
 /// Recognise everything this paste holds.
@@ -397,7 +353,7 @@ pub fn gather(input: &str) -> Evidence {
     let mut c = Collector::default();
     let text = text::clip(input.trim(), MAX_SCAN);
     if text.is_empty() {
-        return c.finish();
+        return c.ev;
     }
     let mut rest = text;
     let mut doc = None;
@@ -413,12 +369,12 @@ pub fn gather(input: &str) -> Evidence {
         // One JSON document and nothing else: its strings are data, not
         // sentences, so there is no prose to read.
         unwrap::nested(text, doc.as_ref(), &mut c);
-        return c.finish();
+        return c.ev;
     }
     scan_text(rest, &mut c);
     prose::scan(text, &mut c);
     unwrap::nested(text, None, &mut c);
-    c.finish()
+    c.ev
 }
 
 /// Everything that is not one JSON document: transcripts, commands,

@@ -5,7 +5,7 @@
 use super::json_value::{
     self as json, body_json, headers_of, request_object, status_field, str_field,
 };
-use super::{network, prose, rank, text, Collector};
+use super::{network, prose, rank, text, Collector, Format, Platform};
 use serde_json::Value;
 
 /// A free-text message a platform wrote about the call: it may name the
@@ -42,8 +42,8 @@ pub(crate) fn workato(v: &Value, c: &mut Collector) -> bool {
     if !obj.contains_key("error_type_id") && !obj.contains_key("http_response") {
         return false;
     }
-    c.format("workato");
-    c.client("workato");
+    c.format(Format::Workato);
+    c.platform(Platform::Workato);
     if let Some(req) = obj.get("http_request").or_else(|| obj.get("request")) {
         request_object(req, c);
     }
@@ -85,8 +85,8 @@ pub(crate) fn zapier(v: &Value, c: &mut Collector) -> bool {
     if req.is_none() && status.is_none() {
         return false;
     }
-    c.format("zapier");
-    c.client("zapier");
+    c.format(Format::Zapier);
+    c.platform(Platform::Zapier);
     if let Some(r) = req {
         request_object(r, c);
     }
@@ -229,8 +229,8 @@ pub(crate) fn postman_console(text: &str, c: &mut Collector) {
     if markers < 2 && !(markers == 1 && runtime) {
         return;
     }
-    c.format("postman-console");
-    c.client("postman");
+    c.format(Format::PostmanConsole);
+    c.platform(Platform::Postman);
     if let Some((m, u)) = request_line {
         c.method(m);
         c.url(u);

@@ -4,7 +4,7 @@
 //! "postman says invalid_client"). These fill only what no structured
 //! source gave, and only the first 64 KB are read.
 
-use super::{rank, text, ApiError, Collector};
+use super::{rank, text, ApiError, Collector, Format, Platform};
 
 /// OAuth error codes Doorkeeper (and RFC 6749/6750) use.
 pub(crate) const OAUTH_CODES: &[&str] = &[
@@ -337,7 +337,7 @@ fn bare_code(t: &str) -> Option<&str> {
     (OAUTH_CODES.contains(&word) || JSONAPI_NAMES.contains(&word)).then_some(word)
 }
 
-fn code_named(c: &mut Collector, code: &str, rank: u8, format: &'static str) -> bool {
+fn code_named(c: &mut Collector, code: &str, rank: u8, format: Format) -> bool {
     if OAUTH_CODES.contains(&code) {
         if c.ev.oauth_error.is_some() {
             return false;
@@ -364,12 +364,12 @@ pub(crate) fn scan(text: &str, c: &mut Collector) {
             if let Some(code) = bare_status(t) {
                 c.status(code, Some(t), rank::BARE);
                 c.mention(&code.to_string());
-                c.format("bare-status");
+                c.format(Format::BareStatus);
                 return;
             }
         }
         if let Some(code) = bare_code(t) {
-            if code_named(c, code, rank::BARE, "bare-code") {
+            if code_named(c, code, rank::BARE, Format::BareCode) {
                 return;
             }
         }
@@ -384,7 +384,7 @@ fn sentences(head: &str, c: &mut Collector) {
         if let Some((code, line)) = find_status(head) {
             c.status(code, Some(&line), rank::PROSE);
             c.mention(&code.to_string());
-            c.format("prose");
+            c.format(Format::Prose);
         }
     }
     let first = |names: &[&'static str], hay: &str| {
@@ -396,7 +396,7 @@ fn sentences(head: &str, c: &mut Collector) {
     };
     if c.ev.oauth_error.is_none() && c.ev.errors.is_empty() {
         if let Some(code) = first(OAUTH_CODES, &lower) {
-            code_named(c, code, rank::PROSE, "prose");
+            code_named(c, code, rank::PROSE, Format::Prose);
         }
     }
     if c.ev.oauth_error.is_none() && c.ev.errors.is_empty() {
@@ -411,12 +411,12 @@ fn sentences(head: &str, c: &mut Collector) {
                 .map_or(head.len(), |e| p + e);
             c.oauth(code, Some(&head[p..end]), rank::PROSE);
             c.mention(code);
-            c.format("prose");
+            c.format(Format::Prose);
         }
     }
     if c.ev.errors.is_empty() && c.ev.oauth_error.is_none() {
         if let Some(code) = first(JSONAPI_NAMES, head) {
-            code_named(c, code, rank::PROSE, "prose");
+            code_named(c, code, rank::PROSE, Format::Prose);
         }
     }
     if c.ev.errors.is_empty() && c.ev.oauth_error.is_none() {
@@ -430,7 +430,7 @@ fn sentences(head: &str, c: &mut Collector) {
                 detail: Some(line.to_string()),
                 ..Default::default()
             });
-            c.format("prose");
+            c.format(Format::Prose);
         }
     }
     if c.ev.request.method.is_none() {
@@ -455,9 +455,14 @@ fn sentences(head: &str, c: &mut Collector) {
             c.url(u);
         }
     }
-    for tool in ["postman", "workato", "zapier", "axios"] {
-        if whole_word(&lower, tool).is_some() {
-            c.client_mentioned(tool);
+    for tool in [
+        Platform::Postman,
+        Platform::Workato,
+        Platform::Zapier,
+        Platform::Axios,
+    ] {
+        if whole_word(&lower, tool.as_str()).is_some() {
+            c.platform_mentioned(tool);
             break;
         }
     }

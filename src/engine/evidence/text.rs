@@ -1,7 +1,9 @@
 //! Small text tools shared by the recognisers: clipping on char boundaries,
 //! walking lines with their byte offsets, the shapes of status, request and
-//! header lines, percent and form decoding, base64, URLs. All linear, none
-//! can panic on any input.
+//! header lines, form bodies (decoded by `util::percent`), base64, URLs.
+//! All linear, none can panic on any input.
+
+use crate::engine::util::percent;
 
 /// The longest prefix of `s` no longer than `max` bytes, cut on a char boundary.
 pub(crate) fn clip(s: &str, max: usize) -> &str {
@@ -167,40 +169,6 @@ pub(crate) fn header_pair(line: &str) -> Option<(String, String)> {
         .map(|(k, v)| (k.to_string(), v.to_string()))
 }
 
-fn hex(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
-}
-
-/// Percent-decode a form field (`+` is a space); bad escapes stay as written.
-pub(crate) fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hi = bytes.get(i + 1).copied().and_then(hex);
-                let lo = bytes.get(i + 2).copied().and_then(hex);
-                if let (Some(h), Some(l)) = (hi, lo) {
-                    out.push(h * 16 + l);
-                    i += 3;
-                    continue;
-                }
-                out.push(b'%');
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// `a=b&c=d` as pairs, when the text has that shape.
 pub(crate) fn form_params(body: &str) -> Option<Vec<(String, String)>> {
     let b = body.trim();
@@ -213,11 +181,11 @@ pub(crate) fn form_params(body: &str) -> Option<Vec<(String, String)>> {
             continue;
         }
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        let key = percent_decode(k.trim());
+        let key = percent::decode(k.trim());
         if key.is_empty() || key.len() > 128 || key.contains(char::is_whitespace) {
             return None;
         }
-        out.push((key, percent_decode(v.trim())));
+        out.push((key, percent::decode(v.trim())));
         if out.len() >= 256 {
             break;
         }

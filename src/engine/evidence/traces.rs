@@ -6,7 +6,7 @@
 use super::json_value::{
     self as json, body_json, headers_of, is_oauth_code, status_field, str_field,
 };
-use super::{network, rank, text, Collector};
+use super::{network, rank, text, Collector, Format, Platform};
 use serde_json::Value;
 
 /// Lines longer than this are bodies, not messages.
@@ -30,8 +30,8 @@ pub(crate) fn scan(text: &str, c: &mut Collector) {
 }
 
 fn python(c: &mut Collector) {
-    c.format("python-traceback");
-    c.client("python");
+    c.format(Format::PythonTraceback);
+    c.platform(Platform::Python);
 }
 
 /// The three digits ending `s` (before trailing spaces), as a status.
@@ -45,6 +45,12 @@ fn trailing_status(s: &str) -> Option<(u16, usize)> {
         .then_some((code, start))
 }
 
+/// A status at the start of `rest`, closed by `close` (`401]>`, `401:`).
+fn status_closed_by(rest: &str, close: &str) -> Option<u16> {
+    let code = rest.get(..3)?.parse::<u16>().ok()?;
+    ((100..=599).contains(&code) && rest.get(3..)?.starts_with(close)).then_some(code)
+}
+
 fn python_line(t: &str, c: &mut Collector) {
     if t.starts_with("Traceback (most recent call last)") {
         python(c);
@@ -52,13 +58,10 @@ fn python_line(t: &str, c: &mut Collector) {
     }
     // print(response): "<Response [401]>"
     if let Some(p) = t.find("<Response [") {
-        let rest = &t[p + "<Response [".len()..];
-        if let Some(code) = rest.get(..3).and_then(|d| d.parse::<u16>().ok()) {
-            if (100..=599).contains(&code) && rest[3..].starts_with("]>") {
-                c.client("python");
-                c.status(code, Some(&t[p..p + 16]), rank::WIRE);
-                return;
-            }
+        if let Some(code) = status_closed_by(&t[p + "<Response [".len()..], "]>") {
+            c.platform(Platform::Python);
+            c.status(code, Some(&t[p..p + 16]), rank::WIRE);
+            return;
         }
     }
     // requests: "401 Client Error: Unauthorized for url: https://…"
@@ -81,13 +84,10 @@ fn python_line(t: &str, c: &mut Collector) {
     }
     // urllib: "HTTPError: HTTP Error 401: Unauthorized"
     if let Some(p) = t.find("HTTP Error ") {
-        let rest = &t[p + "HTTP Error ".len()..];
-        if let Some(code) = rest.get(..3).and_then(|d| d.parse::<u16>().ok()) {
-            if (100..=599).contains(&code) && rest[3..].starts_with(':') {
-                python(c);
-                c.status(code, Some(&t[p..]), rank::WIRE);
-                return;
-            }
+        if let Some(code) = status_closed_by(&t[p + "HTTP Error ".len()..], ":") {
+            python(c);
+            c.status(code, Some(&t[p..]), rank::WIRE);
+            return;
         }
     }
     // httpx: "Client error '401 Unauthorized' for url 'https://…'"
@@ -149,15 +149,15 @@ fn axios_line(t: &str, c: &mut Collector) {
         let rest = &t[p + REQUEST_FAILED.len()..];
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
         if let Ok(code) = digits.parse::<u16>() {
-            c.format("axios");
-            c.client("axios");
+            c.format(Format::Axios);
+            c.platform(Platform::Axios);
             c.status(code, Some(&format!("{REQUEST_FAILED}{code}")), rank::WIRE);
             return;
         }
     }
     if named {
-        c.format("axios");
-        c.client("axios");
+        c.format(Format::Axios);
+        c.platform(Platform::Axios);
     }
 }
 
@@ -187,8 +187,8 @@ fn console_line(t: &str, c: &mut Collector) {
             c.method(words[k]);
             c.url(url);
             c.status(code, Some(&rest.join(" ")), rank::WIRE);
-            c.format("fetch-error");
-            c.client("browser");
+            c.format(Format::FetchError);
+            c.platform(Platform::Browser);
         }
         _ if net_error => {
             c.method(words[k]);
@@ -199,8 +199,8 @@ fn console_line(t: &str, c: &mut Collector) {
 }
 
 fn ruby(c: &mut Collector) {
-    c.format("oauth2-gem");
-    c.client("ruby");
+    c.format(Format::Oauth2Gem);
+    c.platform(Platform::Ruby);
 }
 
 fn ruby_line(t: &str, c: &mut Collector) {
@@ -233,7 +233,7 @@ fn ruby_line(t: &str, c: &mut Collector) {
     // Faraday / RestClient: "Faraday::UnauthorizedError: the server responded
     // with status 401", "RestClient::Unauthorized: 401 Unauthorized".
     if t.contains("Faraday::") || t.contains("RestClient::") {
-        c.client("ruby");
+        c.platform(Platform::Ruby);
         let after = t.split_once(": ").map_or(t, |(_, r)| r);
         let code = after
             .find("status ")
@@ -285,7 +285,7 @@ fn other_client_line(t: &str, c: &mut Collector) {
         let rest = &t[p + "#<Net::HTTP".len()..];
         let after_class = rest.split_once(' ').map_or("", |(_, r)| r);
         if let Some(code) = text::three_digit_status(after_class) {
-            c.client("ruby");
+            c.platform(Platform::Ruby);
             let line = after_class.split(" readbody").next().unwrap_or(after_class);
             c.status(code, Some(line.trim_end_matches('>')), rank::WIRE);
         }
@@ -300,8 +300,8 @@ fn zapier_line(t: &str, c: &mut Collector) {
     let rest = &t[p + SAID.len()..];
     let Some(end) = rest.rfind('"') else { return };
     let message = rest[..end].trim();
-    c.format("zapier");
-    c.client("zapier");
+    c.format(Format::Zapier);
+    c.platform(Platform::Zapier);
     if !message.is_empty() && c.ev.errors.is_empty() {
         c.ev.errors.push(super::ApiError {
             detail: Some(message.to_string()),
@@ -330,7 +330,7 @@ pub(crate) fn fetch_response_value(v: &Value, c: &mut Collector) -> bool {
     if let Some(u) = url {
         c.url(u);
     }
-    c.format("fetch-error");
+    c.format(Format::FetchError);
     true
 }
 
@@ -351,8 +351,8 @@ pub(crate) fn axios_value(v: &Value, c: &mut Collector) -> bool {
     if !named && !(config.is_some() && (response.is_some() || obj.contains_key("code"))) {
         return false;
     }
-    c.format("axios");
-    c.client("axios");
+    c.format(Format::Axios);
+    c.platform(Platform::Axios);
     if let Some(cf) = config {
         if let Some(m) = str_field(cf, &["method"]) {
             c.method(m);

@@ -13,7 +13,7 @@
 use super::client_errors::{self, ClientError};
 use super::json_value;
 use super::literal::{self, Flavour};
-use super::{gateway, json, rank, text, Collector};
+use super::{gateway, json, rank, text, Collector, Format};
 use serde_json::Value;
 
 /// How many strings-inside-strings are followed.
@@ -268,7 +268,7 @@ fn clean_body(body: &str) -> &str {
 
 /// What one client-library message states: status, request, OAuth error, body.
 fn state(m: &ClientError, c: &mut Collector) {
-    c.format("client-error");
+    c.format(Format::ClientError);
     if let Some(n) = m.status {
         let line = match &m.reason {
             Some(r) => format!("{n} {r}"),

@@ -6,7 +6,7 @@ use super::call::{FailureKind, HttpRequest, Outcome};
 use super::shown::{show, Shown};
 use super::transcript::{failure_message, status_line, transcript};
 use crate::engine::diagnosis::Diagnosis;
-use crate::engine::evidence::{self, rank, Collector, Evidence, NetworkFailure, FORMAT_ORDER};
+use crate::engine::evidence::{self, rank, Collector, Evidence, Format, NetworkFailure};
 use crate::engine::knowledge_base;
 use crate::engine::redact::known::{known_secrets, scrub_diagnosis};
 use crate::engine::rules;
@@ -98,7 +98,7 @@ fn exchange_evidence(req: &HttpRequest, outcome: &Outcome) -> Evidence {
     let mut c = request_collector(req);
     match outcome {
         Outcome::Response(r) => {
-            c.format("http-response");
+            c.format(Format::HttpResponse);
             c.status(r.status, Some(&status_line(r)), rank::WIRE);
             c.response_headers(r.headers.clone());
             response_body(&r.body, &mut c);
@@ -107,14 +107,7 @@ fn exchange_evidence(req: &HttpRequest, outcome: &Outcome) -> Evidence {
             c.network(network_failure(*kind), &failure_message(*kind, message));
         }
     }
-    let mut ev = c.ev;
-    ev.formats.sort_by_key(|f| {
-        FORMAT_ORDER
-            .iter()
-            .position(|x| x == f)
-            .unwrap_or(usize::MAX)
-    });
-    ev
+    c.ev
 }
 
 /// Read the body as a pasted body is read (JSON:API errors, OAuth JSON,

@@ -15,12 +15,7 @@ pub(super) fn account_signals(ev: &Evidence, out: &mut Out) {
         return;
     };
     let slug = account_slug(&parts.path);
-    let last = parts
-        .path
-        .trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .unwrap_or_default();
+    let last = parts.last_segment();
     const NAMED: &str = "record identified by ";
     for e in &ev.errors {
         let Some(detail) = e.detail.as_deref() else {

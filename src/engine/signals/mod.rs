@@ -45,10 +45,10 @@ pub fn derive(ev: &Evidence) -> Vec<Signal> {
     url::url_signals(ev, &mut out);
     token::token_request_signals(ev, &mut out);
     account::account_signals(ev, &mut out);
-    if let Some(client) = ev.client {
+    if let Some(platform) = ev.platform {
         out.add(
-            format!("client:{client}"),
-            format!("The paste comes from {client}."),
+            format!("client:{platform}"),
+            format!("The paste comes from {platform}."),
         );
     }
     out.0

@@ -5,12 +5,7 @@ use crate::engine::evidence::Evidence;
 use crate::engine::util::quote::quote;
 
 pub(super) fn response_signals(ev: &Evidence, out: &mut Out) {
-    if let Some(status) = ev.status {
-        let shown = ev
-            .status_line
-            .as_deref()
-            .map(quote)
-            .unwrap_or_else(|| status.to_string());
+    if let (Some(status), Some(shown)) = (ev.status, shown_status(ev)) {
         out.add(
             format!("status:{status}"),
             format!("The response status is {status} (“{shown}”)."),
@@ -64,14 +59,11 @@ pub(super) fn response_signals(ev: &Evidence, out: &mut Out) {
     }
     let timeout_status = matches!(ev.status, Some(504 | 524));
     let timeout_text = ev.status_line.as_deref().is_some_and(|l| {
-        l.to_ascii_lowercase().contains("time-out") || l.to_ascii_lowercase().contains("timeout")
+        let l = l.to_ascii_lowercase();
+        l.contains("time-out") || l.contains("timeout")
     });
     if timeout_status || (timeout_text && ev.status.is_some_and(|s| s >= 500)) {
-        let shown = ev
-            .status_line
-            .as_deref()
-            .map(quote)
-            .unwrap_or_else(|| ev.status.map(|s| s.to_string()).unwrap_or_default());
+        let shown = shown_status(ev).unwrap_or_default();
         out.add(
             "gateway:timeout",
             format!("A gateway gave up waiting for the API (“{shown}”)."),
@@ -92,4 +84,15 @@ fn looks_html(body: &str) -> bool {
                 .iter()
                 .any(|tag| rest.len() >= tag.len() && rest[..tag.len()].eq_ignore_ascii_case(tag))
         })
+}
+
+/// The status as the paste wrote it (quoted), or else its number.
+fn shown_status(ev: &Evidence) -> Option<String> {
+    let status = ev.status?;
+    Some(
+        ev.status_line
+            .as_deref()
+            .map(quote)
+            .unwrap_or_else(|| status.to_string()),
+    )
 }

@@ -69,12 +69,7 @@ pub(super) fn url_signals(ev: &Evidence, out: &mut Out) {
     {
         out.add("url:filter", format!("The URL carries a filter ({shown})."));
     }
-    let last = parts
-        .path
-        .trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .unwrap_or_default();
+    let last = parts.last_segment();
     if is_merge_data_path(&parts.path) {
         if asks_merge_data_v2(&parts.query) {
             out.add(

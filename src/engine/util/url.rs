@@ -8,6 +8,18 @@ pub struct UrlParts {
     pub query: String,
 }
 
+impl UrlParts {
+    /// The path's last segment (a record id, a resource), ignoring a
+    /// trailing `/`; empty for `/`.
+    pub fn last_segment(&self) -> &str {
+        self.path
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+    }
+}
+
 /// Host (lower-cased, without user info or port), path (`/` when empty) and
 /// query of an http(s) URL; `None` for anything else.
 pub fn split_url(url: &str) -> Option<UrlParts> {

@@ -23,6 +23,7 @@
 
 use std::cell::Cell;
 
+use super::names::{classify, Name as Key};
 use super::SecretKind;
 
 /// A stretch of the input to replace with the mask of its value.
@@ -44,8 +45,6 @@ const MAX_DEPTH: u32 = 6;
 const PAIR_REACH: usize = 320;
 /// How far a URL's authority may reach before its `@`.
 const AUTHORITY_REACH: usize = 512;
-/// Keys longer than this are not keys (and are not normalised).
-const MAX_KEY: usize = 40;
 
 const WORD: u8 = 1;
 const TOKEN: u8 = 2;
@@ -84,21 +83,6 @@ fn is_word(c: u8) -> bool {
 #[inline(always)]
 fn is_token(c: u8) -> bool {
     CLASS[c as usize] & TOKEN != 0
-}
-
-/// What a key word names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Key {
-    Secret(SecretKind),
-    /// `Authorization`: a scheme, then the credential.
-    Authorization,
-    /// `Cookie` / `Set-Cookie`: `name=value` pairs and attributes.
-    Cookie,
-    /// HAR's `"cookies": [...]` array.
-    CookieArray,
-    /// OAuth `code`, a secret only in an OAuth exchange.
-    Code,
-    Bearer,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -927,95 +911,6 @@ const COOKIE_ATTRIBUTES: [&[u8]; 11] = [
     b"version",
     b"comment",
 ];
-
-/// Which secret a key word names, if any. Case, `-` and `_` are ignored, so
-/// `access_token`, `accessToken` and `Access-Token` are one key.
-fn classify(w: &[u8]) -> Option<Key> {
-    if w.len() < 4 || w.len() > MAX_KEY {
-        return None;
-    }
-    // Most words end in none of these: a cheap test before normalising.
-    // `| 0x20` lowercases ASCII letters and maps no other byte to one, and
-    // every ending below is letters only.
-    let mut tail = [0u8; 4];
-    tail.copy_from_slice(&w[w.len() - 4..]);
-    let t4 = u32::from_be_bytes(tail) | 0x2020_2020;
-    let t3 = t4 & 0x00FF_FFFF;
-    let lower = |s: &[u8; 4]| u32::from_be_bytes(*s);
-    let candidate = t3 == lower(b"\0key")
-        || t3 == lower(b"\0pwd")
-        || [
-            b"oken", b"cret", b"word", b"sswd", b"rase", b"okie", b"kies", b"code", b"tion",
-            b"arer",
-        ]
-        .iter()
-        .any(|e| t4 == lower(e));
-    if !candidate {
-        return None;
-    }
-    let mut buf = [0u8; MAX_KEY];
-    let mut len = 0;
-    for &c in w {
-        if c != b'-' && c != b'_' {
-            buf[len] = c.to_ascii_lowercase();
-            len += 1;
-        }
-    }
-    let k = &buf[..len];
-    let key = match k {
-        b"authorization" | b"proxyauthorization" => Key::Authorization,
-        b"cookie" | b"setcookie" => Key::Cookie,
-        b"cookies" => Key::CookieArray,
-        b"code" | b"authcode" | b"authorizationcode" => Key::Code,
-        b"bearer" => Key::Bearer,
-        b"passwordconfirmation" => Key::Secret(SecretKind::Password),
-        _ => {
-            const NOT: [&[u8]; 6] = [
-                b"invalid",
-                b"expired",
-                b"revoked",
-                b"missing",
-                b"insufficient",
-                b"unsupported",
-            ];
-            if NOT.iter().any(|p| k.starts_with(p)) {
-                return None;
-            }
-            let kind = if k.ends_with(b"accesstoken") {
-                SecretKind::AccessToken
-            } else if k.ends_with(b"refreshtoken") {
-                SecretKind::RefreshToken
-            } else if k.ends_with(b"idtoken") {
-                SecretKind::IdToken
-            } else if k.ends_with(b"bearertoken") {
-                SecretKind::BearerToken
-            } else if matches!(k, b"token" | b"authtoken" | b"oauthtoken") {
-                SecretKind::AccessToken
-            } else if k.ends_with(b"clientsecret") {
-                SecretKind::ClientSecret
-            } else if k.ends_with(b"password")
-                || k.ends_with(b"passwd")
-                || k.ends_with(b"passphrase")
-                || k == b"pwd"
-            {
-                SecretKind::Password
-            } else if k.ends_with(b"apikey")
-                || k.ends_with(b"apitoken")
-                || k.ends_with(b"accesskey")
-                || k.ends_with(b"secretkey")
-                || k.ends_with(b"privatekey")
-            {
-                SecretKind::ApiKey
-            } else if k.ends_with(b"token") || k.ends_with(b"secret") {
-                SecretKind::Other
-            } else {
-                return None;
-            };
-            Key::Secret(kind)
-        }
-    };
-    Some(key)
-}
 
 /// Words that follow "Bearer" in prose rather than a token.
 fn is_prose_word(token: &[u8]) -> bool {

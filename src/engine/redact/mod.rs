@@ -14,6 +14,7 @@
 
 mod detect;
 mod finder;
+pub mod names;
 
 use std::collections::{HashMap, HashSet};
 

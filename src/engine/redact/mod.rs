@@ -15,6 +15,7 @@
 mod detect;
 mod finder;
 pub mod names;
+mod shapes;
 
 use std::collections::{HashMap, HashSet};
 
@@ -159,7 +160,8 @@ fn write_mask(out: &mut String, kind: SecretKind, value: &str) {
 
 /// Mask every secret in `input`.
 pub fn redact(input: &str) -> Redacted {
-    let found = detect::detect(input);
+    let mut found = detect::detect(input);
+    shapes::shapes(input, &mut found);
     if found.is_empty() {
         return Redacted {
             text: input.to_string(),

@@ -81,8 +81,13 @@ const NOT_SECRET_PREFIXES: [&str; 6] = [
     "unsupported",
 ];
 
+/// Names that end like a secret's but carry none: Postman's per-request
+/// `Postman-Token` is a UUID to defeat caches.
+const NOT_SECRET_NAMES: [&str; 1] = ["postmantoken"];
+
 /// Names whose values support reads: ids that look random by design.
-const READABLE_NAMES: [&str; 12] = [
+const READABLE_NAMES: [&str; 13] = [
+    "xamzcfid",
     "requestid",
     "xrequestid",
     "correlationid",
@@ -134,6 +139,9 @@ pub(super) fn classify(w: &[u8]) -> Option<Name> {
         .iter()
         .any(|p| k.starts_with(p.as_bytes()) && k.len() > p.len())
     {
+        return None;
+    }
+    if NOT_SECRET_NAMES.iter().any(|n| n.as_bytes() == k) {
         return None;
     }
     SECRET_NAMES.iter().find_map(|&(n, how, name)| {

@@ -1,0 +1,347 @@
+//! The layout-free layer: a word shaped like a credential is a credential,
+//! wherever it stands and whatever names it (or none does).
+//!
+//! The syntax walk (`detect`) finds a secret by the name before it, so a new
+//! layout would be a new leak; this layer looks only at the word itself, as
+//! secret scanners do. A word is a run of the base64 and URL-safe alphabet
+//! (`[A-Za-z0-9+/_-]`, then `=` padding). It is masked when it is
+//! - long and random: at least [`MIN_RANDOM`] characters, letters and digits
+//!   mixed the way random text mixes them (a change of character class at
+//!   least every [`MIN_CHANGES`]th character, which camelCase names, paths
+//!   and kebab-case slugs never reach) and a Shannon entropy of at least
+//!   [`MIN_ENTROPY`] bits per character (gitleaks' generic rule asks 3.7
+//!   with a keyword around; detect-secrets asks 4.5 of quoted base64, which
+//!   a 20-character word cannot reach);
+//! - hex of at least [`MIN_HEX`] digits with entropy of at least 3.0
+//!   (detect-secrets' hex limit): hashes, hex keys;
+//! - base64 that decodes to `id:secret` text: Basic credentials standing
+//!   without their scheme.
+//!
+//! Kept readable: UUIDs (request ids), numbers (ids, timestamps, status
+//! codes), and the value of a name support reads (`X-Request-Id`,
+//! `client_id`, `traceparent`; see `names`). Words are split at `.`, `:`,
+//! `@`, `%` and `?`, so host names, e-mail addresses, URLs and file paths
+//! are judged piece by piece and their ordinary pieces stay. A JWT is found
+//! by the walk, whose `eyJ…` rule sees its dots.
+//!
+//! Redacting twice must be redacting once: a word touching a span of the
+//! walk (which the mask of that span will shorten) or a mask is left to
+//! that span or mask, so both passes see the same words.
+
+use super::detect::{is_mask_at, Span};
+use super::names::is_readable_name;
+use super::SecretKind;
+
+/// Characters a random word needs before it is judged random.
+pub(super) const MIN_RANDOM: usize = 20;
+/// Hex digits a hex word needs.
+pub(super) const MIN_HEX: usize = 32;
+/// Bits per character a random word needs.
+pub(super) const MIN_ENTROPY: f64 = 3.5;
+/// Bits per character a hex word needs.
+const MIN_HEX_ENTROPY: f64 = 3.0;
+/// At least one change of class (upper, lower, digit) per this many
+/// characters: random base64 changes about every 1.6th.
+pub(super) const MIN_CHANGES: usize = 4;
+/// Longer words are not judged (a data URI, a minified blob): they are no
+/// credential anyone pastes, and measuring them would be waste.
+const MAX_WORD: usize = 4096;
+
+#[inline(always)]
+fn is_run(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'_' | b'-')
+}
+
+/// Add a span for every credential-shaped word of `text` not already
+/// covered by `found` (the walk's spans, sorted or not).
+pub(super) fn shapes(text: &str, found: &mut Vec<Span>) {
+    let b = text.as_bytes();
+    let mut taken: Vec<(usize, usize)> = found.iter().map(|s| (s.start, s.end)).collect();
+    taken.sort_unstable();
+    let mut next_taken = 0;
+    let n = b.len();
+    let mut mine: Vec<Span> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !is_run(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && is_run(b[i]) {
+            i += 1;
+        }
+        let core_end = i;
+        while i < n && b[i] == b'=' && i - core_end < 3 {
+            i += 1;
+        }
+        let end = i;
+        // Spans of the walk that end before this word cannot touch it.
+        while next_taken < taken.len() && taken[next_taken].1 < start {
+            next_taken += 1;
+        }
+        let touches = taken[next_taken..]
+            .iter()
+            .take_while(|t| t.0 <= end)
+            .any(|t| t.1 >= start);
+        if touches
+            || next_to_mask(b, start, end)
+            || follows_readable_name(b, start, &taken)
+            || is_host_label(b, end)
+        {
+            continue;
+        }
+        let mut add = |s: usize, e: usize, kind: SecretKind| {
+            mine.push(Span {
+                start: s,
+                end: e,
+                kind,
+                wrap: None,
+            })
+        };
+        if let Some(kind) = judge(&b[start..core_end], &b[start..end]) {
+            add(start, end, kind);
+            continue;
+        }
+        // A path may hold a token between its slashes; a token with
+        // slashes of its own was judged whole above.
+        if b[start..core_end].contains(&b'/') {
+            let mut s = start;
+            for piece in b[start..end].split(|c| *c == b'/') {
+                let e = s + piece.len();
+                let core = e.min(core_end).max(s);
+                if let Some(kind) = judge(&b[s..core], piece) {
+                    add(s, e, kind);
+                }
+                s = e + 1;
+            }
+        }
+    }
+    // The user half of `user:secret` is an id support reads (`-u
+    // client_id:secret`); its secret half is masked by its own span, or is
+    // the mask a later pass sees.
+    let secret_at = |p: usize| {
+        is_mask_at(b, p)
+            || taken.binary_search_by_key(&p, |t| t.0).is_ok()
+            || mine.binary_search_by_key(&p, |t| t.start).is_ok()
+    };
+    let users: Vec<bool> = mine
+        .iter()
+        .map(|s| {
+            b.get(s.end) == Some(&b':')
+                && (s.start == 0 || b[s.start - 1] != b':')
+                && secret_at(s.end + 1)
+        })
+        .collect();
+    found.extend(mine.iter().zip(users).filter(|(_, u)| !u).map(|(s, _)| *s));
+}
+
+/// Whether a mask stands right after the word or right before it (its
+/// prefix may be the word's tail, or the word the text after a mask).
+fn next_to_mask(b: &[u8], start: usize, end: usize) -> bool {
+    let mask = super::MASKED.as_bytes();
+    let after = b.get(end..).unwrap_or_default();
+    after.starts_with(mask)
+        || after.starts_with("…".as_bytes()) && after[3..].starts_with(mask)
+        || is_mask_at(b, end)
+        || b.get(..start).unwrap_or_default().ends_with(mask)
+}
+
+/// The kind of credential `core` (the word less its padding) is shaped
+/// like, if any.
+fn judge(core: &[u8], word: &[u8]) -> Option<SecretKind> {
+    let len = core.len();
+    if !(8..=MAX_WORD).contains(&len) || is_uuid(core) {
+        return None;
+    }
+    if let Some(kind) = basic_credentials(word) {
+        return Some(kind);
+    }
+    if len < MIN_RANDOM {
+        return None;
+    }
+    let (mut upper, mut lower, mut digit, mut hex_letters) = (0usize, 0usize, 0usize, 0usize);
+    let mut changes = 0usize;
+    let mut last_class = 0u8;
+    for &c in core {
+        let class = match c {
+            b'A'..=b'Z' => {
+                upper += 1;
+                1
+            }
+            b'a'..=b'z' => {
+                lower += 1;
+                2
+            }
+            b'0'..=b'9' => {
+                digit += 1;
+                3
+            }
+            _ => 0,
+        };
+        if matches!(c, b'a'..=b'f' | b'A'..=b'F') {
+            hex_letters += 1;
+        }
+        if class == 0 {
+            // `Access-Control-Allow-Origin` changes case at each word, not
+            // within one: a separator starts the count afresh.
+            last_class = 0;
+        } else {
+            if last_class != 0 && class != last_class {
+                changes += 1;
+            }
+            last_class = class;
+        }
+    }
+    let classes = [upper, lower, digit].iter().filter(|&&n| n > 0).count();
+    if classes < 2 || digit == 0 && (upper < 2 || lower < 2) {
+        return None;
+    }
+    let hex = digit + hex_letters == len && (upper == 0 || lower == 0);
+    if hex {
+        return (len >= MIN_HEX
+            && entropy(core) >= MIN_HEX_ENTROPY
+            && changes * MIN_CHANGES >= len)
+            .then_some(SecretKind::Other);
+    }
+    (changes * MIN_CHANGES >= len && entropy(core) >= MIN_ENTROPY).then_some(SecretKind::Other)
+}
+
+/// `8-4-4-4-12` hex digits: a request id, never a credential here.
+fn is_uuid(w: &[u8]) -> bool {
+    w.len() == 36
+        && w.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+/// Base64 that decodes to printable `id:secret` is HTTP Basic's credential.
+fn basic_credentials(word: &[u8]) -> Option<SecretKind> {
+    // Cheap tests first: base64 comes in fours, and prose words are not
+    // mixed case past their first letter.
+    let mixed = word[1..]
+        .iter()
+        .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if word.len() < 8
+        || word.len() % 4 != 0
+        || !mixed
+        || word.iter().any(|c| matches!(c, b'_' | b'-'))
+    {
+        return None;
+    }
+    let text = std::str::from_utf8(word).ok()?;
+    let decoded = super::base64_decode(text)?;
+    let (id, secret) = decoded.split_once(':')?;
+    (!id.is_empty() && secret.len() >= 2 && !decoded.contains(' '))
+        .then_some(SecretKind::BasicCredentials)
+}
+
+/// Shannon entropy of `w` in bits per byte.
+pub(super) fn entropy(w: &[u8]) -> f64 {
+    let mut counts = [0u32; 256];
+    for &c in w {
+        counts[c as usize] += 1;
+    }
+    let n = w.len() as f64;
+    counts
+        .iter()
+        .filter(|&&k| k > 0)
+        .map(|&k| {
+            let p = f64::from(k) / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// Whether the word at `start` is the value of a name support reads:
+/// `X-Request-Id: …`, `"client_id": "…"`, `traceparent=…`, on its line.
+/// A name inside a span of the walk (a value it masks) is no name: the
+/// next pass sees its mask.
+fn follows_readable_name(b: &[u8], start: usize, taken: &[(usize, usize)]) -> bool {
+    let mut p = start;
+    // Back over the separator: quotes, blanks, `:`, `=`, `>`, `|`, `,`.
+    let mut steps = 0;
+    while p > 0
+        && steps < 8
+        && matches!(
+            b[p - 1],
+            b'"' | b'\'' | b' ' | b'\t' | b':' | b'=' | b'>' | b'|' | b',' | b'\\'
+        )
+    {
+        p -= 1;
+        steps += 1;
+    }
+    // An ETag's weak prefix: `ETag: W/"…"`.
+    if p >= 2 && &b[p - 2..p] == b"W/" {
+        p -= 2;
+        while p > 0 && matches!(b[p - 1], b' ' | b'\t' | b':' | b'"') {
+            p -= 1;
+        }
+    }
+    if p == start {
+        return false;
+    }
+    let name_end = p;
+    while p > 0
+        && name_end - p < 40
+        && (b[p - 1].is_ascii_alphanumeric() || b[p - 1] == b'-' || b[p - 1] == b'_')
+    {
+        p -= 1;
+    }
+    let inside = |at: usize| {
+        let k = taken.partition_point(|t| t.0 <= at);
+        k > 0 && taken[..k].iter().rev().take(8).any(|t| t.1 > at)
+    };
+    if p == name_end || inside(p) || inside(name_end - 1) {
+        return false;
+    }
+    let name = &b[p..name_end];
+    if name.eq_ignore_ascii_case(b"value") {
+        // HAR and Postman: `{"name": "X-Request-Id", "value": "…"}`.
+        return har_name(b, p).is_some_and(|(s, e)| is_readable_name(&b[s..e]) && !inside(s));
+    }
+    is_readable_name(name)
+}
+
+/// The `"name"` of the HAR pair whose `"value"` label starts at `at`.
+fn har_name(b: &[u8], at: usize) -> Option<(usize, usize)> {
+    const REACH: usize = 200;
+    let lo = at.saturating_sub(REACH);
+    let window = &b[lo..at];
+    let k = window
+        .windows(6)
+        .rposition(|w| w == b"\"name\"")
+        .filter(|&k| !window[k..].contains(&b'{') && !window[k..].contains(&b'}'))?;
+    let mut s = lo + k + 6;
+    while s < at && matches!(b[s], b' ' | b':' | b'"' | b'\\') {
+        s += 1;
+    }
+    let mut e = s;
+    while e < at && (b[e].is_ascii_alphanumeric() || matches!(b[e], b'-' | b'_')) {
+        e += 1;
+    }
+    (e > s).then_some((s, e))
+}
+
+/// Whether the word ending at `end` is a label of a host name
+/// (`6c1e….cloudfront.net`): dotted labels follow, the last one letters.
+fn is_host_label(b: &[u8], end: usize) -> bool {
+    let mut p = end;
+    let mut last_letters = false;
+    let mut labels = 0;
+    while b.get(p) == Some(&b'.') {
+        let s = p + 1;
+        let mut e = s;
+        while e < b.len() && (b[e].is_ascii_alphanumeric() || b[e] == b'-') {
+            e += 1;
+        }
+        if e == s || e - s > 63 {
+            break;
+        }
+        last_letters = (2..=24).contains(&(e - s)) && b[s..e].iter().all(u8::is_ascii_alphabetic);
+        labels += 1;
+        p = e;
+    }
+    labels > 0 && last_letters && !b.get(p).is_some_and(|c| is_run(*c) || *c == b'=')
+}

@@ -12,6 +12,7 @@
 //! tell two tokens apart), none of passwords or short values, and never looks
 //! like a secret itself, so redacting twice is redacting once.
 
+mod columns;
 mod detect;
 mod finder;
 pub mod names;

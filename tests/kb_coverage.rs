@@ -432,7 +432,7 @@ fn primary(kb: &KnowledgeBase, ids: &[&str]) -> Option<String> {
 fn state(kb: &KnowledgeBase, check: &str, ids: &[&str]) -> CheckState {
     let (section, _) = check.split_once('/').unwrap();
     let s = kb.section(section).unwrap();
-    checklist_for(s, &signals(ids), &[])
+    checklist_for(s, &signals(ids))
         .into_iter()
         .find(|c| c.id == check)
         .unwrap_or_else(|| panic!("no check {check}"))

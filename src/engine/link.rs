@@ -66,8 +66,10 @@ pub fn fragment(
         parts.push(format!("t={}", encode(&ticked.join(","))));
     }
     if let Some(p) = paste {
+        // Sealed again whatever the caller passed: a link is pasted into chats.
         let cut: String = p.chars().take(MAX_LINK_PASTE).collect();
-        parts.push(format!("p={}", encode(&cut)));
+        let sealed: String = redact(&cut).text.chars().take(MAX_LINK_PASTE).collect();
+        parts.push(format!("p={}", encode(&sealed)));
     }
     format!("#{}", parts.join("&"))
 }

@@ -16,6 +16,7 @@ mod columns;
 mod detect;
 mod finder;
 pub mod names;
+pub mod seal;
 mod shapes;
 
 use std::collections::{HashMap, HashSet};

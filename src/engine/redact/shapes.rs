@@ -160,6 +160,20 @@ fn judge(core: &[u8], word: &[u8]) -> Option<SecretKind> {
     if len < MIN_RANDOM {
         return None;
     }
+    if random(core) {
+        return Some(SecretKind::Other);
+    }
+    // `ssk-secret-svc-<random>`: a readable prefix dilutes the whole, so
+    // each part between `-` and `_` is judged too; one random part makes
+    // the word a credential.
+    core.split(|c| matches!(c, b'-' | b'_'))
+        .any(|part| part.len() >= MIN_RANDOM && part.len() < len && random(part))
+        .then_some(SecretKind::Other)
+}
+
+/// Whether `core` (at least [`MIN_RANDOM`] characters) reads as random.
+fn random(core: &[u8]) -> bool {
+    let len = core.len();
     let (mut upper, mut lower, mut digit, mut hex_letters) = (0usize, 0usize, 0usize, 0usize);
     let mut changes = 0usize;
     let mut last_class = 0u8;
@@ -195,16 +209,13 @@ fn judge(core: &[u8], word: &[u8]) -> Option<SecretKind> {
     }
     let classes = [upper, lower, digit].iter().filter(|&&n| n > 0).count();
     if classes < 2 || digit == 0 && (upper < 2 || lower < 2) {
-        return None;
+        return false;
     }
     let hex = digit + hex_letters == len && (upper == 0 || lower == 0);
     if hex {
-        return (len >= MIN_HEX
-            && entropy(core) >= MIN_HEX_ENTROPY
-            && changes * MIN_CHANGES >= len)
-            .then_some(SecretKind::Other);
+        return len >= MIN_HEX && entropy(core) >= MIN_HEX_ENTROPY && changes * MIN_CHANGES >= len;
     }
-    (changes * MIN_CHANGES >= len && entropy(core) >= MIN_ENTROPY).then_some(SecretKind::Other)
+    changes * MIN_CHANGES >= len && entropy(core) >= MIN_ENTROPY
 }
 
 /// `8-4-4-4-12` hex digits: a request id, never a credential here.

@@ -76,6 +76,27 @@ pub(super) fn shapes(text: &str, found: &mut Vec<Span>) {
             i += 1;
         }
         let end = i;
+        // Most words are no credential: judge first, the exemptions (which
+        // look around the word) only for the few that are.
+        let mut hits: Vec<(usize, usize, SecretKind)> = Vec::new();
+        if let Some(kind) = judge(&b[start..core_end], &b[start..end]) {
+            hits.push((start, end, kind));
+        } else if b[start..core_end].contains(&b'/') {
+            // A path may hold a token between its slashes; a token with
+            // slashes of its own was judged whole above.
+            let mut s = start;
+            for piece in b[start..end].split(|c| *c == b'/') {
+                let e = s + piece.len();
+                let core = e.min(core_end).max(s);
+                if let Some(kind) = judge(&b[s..core], piece) {
+                    hits.push((s, e, kind));
+                }
+                s = e + 1;
+            }
+        }
+        if hits.is_empty() {
+            continue;
+        }
         // Spans of the walk that end before this word cannot touch it.
         while next_taken < taken.len() && taken[next_taken].1 < start {
             next_taken += 1;
@@ -91,31 +112,12 @@ pub(super) fn shapes(text: &str, found: &mut Vec<Span>) {
         {
             continue;
         }
-        let mut add = |s: usize, e: usize, kind: SecretKind| {
-            mine.push(Span {
-                start: s,
-                end: e,
-                kind,
-                wrap: None,
-            })
-        };
-        if let Some(kind) = judge(&b[start..core_end], &b[start..end]) {
-            add(start, end, kind);
-            continue;
-        }
-        // A path may hold a token between its slashes; a token with
-        // slashes of its own was judged whole above.
-        if b[start..core_end].contains(&b'/') {
-            let mut s = start;
-            for piece in b[start..end].split(|c| *c == b'/') {
-                let e = s + piece.len();
-                let core = e.min(core_end).max(s);
-                if let Some(kind) = judge(&b[s..core], piece) {
-                    add(s, e, kind);
-                }
-                s = e + 1;
-            }
-        }
+        mine.extend(hits.into_iter().map(|(start, end, kind)| Span {
+            start,
+            end,
+            kind,
+            wrap: None,
+        }));
     }
     // The user half of `user:secret` is an id support reads (`-u
     // client_id:secret`); its secret half is masked by its own span, or is
@@ -341,7 +343,7 @@ fn is_host_label(b: &[u8], end: usize) -> bool {
     let mut p = end;
     let mut last_letters = false;
     let mut labels = 0;
-    while b.get(p) == Some(&b'.') {
+    while b.get(p) == Some(&b'.') && labels < 16 {
         let s = p + 1;
         let mut e = s;
         while e < b.len() && (b[e].is_ascii_alphanumeric() || b[e] == b'-') {

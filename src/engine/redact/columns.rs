@@ -17,8 +17,10 @@ use super::SecretKind;
 const MAX_TABLES: usize = 32;
 const MAX_ROWS: usize = 2000;
 const MAX_BYTES: usize = 256 * 1024;
-/// A header cell longer than this is prose, not a column name.
-const MAX_HEADER_CELL: usize = 48;
+/// A header cell of more words than this is prose, not a column name.
+/// Words, not bytes: masking shortens a word but never splits or joins
+/// words, so a later pass counts the same.
+const MAX_HEADER_WORDS: usize = 4;
 
 const DELIMITERS: [u8; 3] = [b'\t', b'|', b','];
 
@@ -118,7 +120,7 @@ fn header(
     let mut column = None;
     for (i, &(cs, ce)) in cells.iter().enumerate() {
         let (cs, ce) = trim_cell(b, cs, ce);
-        if ce - cs > MAX_HEADER_CELL {
+        if words(b, cs, ce, opaque) > MAX_HEADER_WORDS {
             return None;
         }
         if cs == ws && ce == we {
@@ -126,6 +128,27 @@ fn header(
         }
     }
     Some((column?, cells.len()))
+}
+
+/// Blank-separated words of `b[s..e]`, a span counting as part of one word
+/// (its mask has no blank).
+fn words(b: &[u8], s: usize, e: usize, opaque: &[(usize, usize)]) -> usize {
+    let mut k = opaque.partition_point(|t| t.1 <= s);
+    let mut n = 0;
+    let mut in_word = false;
+    let mut j = s;
+    while j < e {
+        while k < opaque.len() && opaque[k].1 <= j {
+            k += 1;
+        }
+        let blank = !(k < opaque.len() && opaque[k].0 <= j) && matches!(b[j], b' ' | b'\t');
+        if !blank && !in_word {
+            n += 1;
+        }
+        in_word = !blank;
+        j += 1;
+    }
+    n
 }
 
 /// The cells of `b[ls..le]` split at `d`, a delimiter inside a span not
@@ -169,13 +192,15 @@ fn trim_cell(b: &[u8], mut s: usize, mut e: usize) -> (usize, usize) {
 }
 
 /// Whether the cell `b[s..e]` under a secret column holds a secret to mask:
-/// not empty, not a Markdown rule (`---`), not a placeholder, not
+/// not empty, not a Markdown rule (`---`), not a placeholder, not a name
+/// (a second header row), not
 /// touched by a span or holding a mask (already masked, or to be).
 fn secret_cell(b: &[u8], s: usize, e: usize, opaque: &[(usize, usize)]) -> bool {
     let v = &b[s..e];
     !v.is_empty()
         && !v.iter().all(|c| matches!(c, b'-' | b':' | b'=' | b' '))
         && !super::detect::is_placeholder(v)
+        && classify(v).is_none()
         && !touches(opaque, s, e)
         && !contains_mask(v)
 }

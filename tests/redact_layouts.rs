@@ -209,3 +209,11 @@ name,Authorization,scope\nAcme,ZFp2q8W2e4R6t8Y0u2I4o6P8a0S2d4F6g8H0j2K4l6Z,read\
         &["name,Authorization,scope"],
     );
 }
+
+/// Found by fuzzing: random hex with few letters changes class seldom, but
+/// is a credential all the same.
+#[test]
+fn hex_with_few_letters_is_masked() {
+    let hex = "10931f8959134292313dd92340401703b892ad5c";
+    masked(&format!("key\n{hex}\n"), &[hex], &["key\n"]);
+}

@@ -12,8 +12,8 @@
 //!   [`MIN_ENTROPY`] bits per character (gitleaks' generic rule asks 3.7
 //!   with a keyword around; detect-secrets asks 4.5 of quoted base64, which
 //!   a 20-character word cannot reach);
-//! - hex of at least [`MIN_HEX`] digits with entropy of at least 3.0
-//!   (detect-secrets' hex limit): hashes, hex keys;
+//! - hex of at least [`MIN_HEX`] digits, letters and digits both, with
+//!   entropy of at least 3.0 (detect-secrets' hex limit): hashes, hex keys;
 //! - base64 that decodes to `id:secret` text: Basic credentials standing
 //!   without their scheme.
 //!
@@ -215,7 +215,9 @@ fn random(core: &[u8]) -> bool {
     }
     let hex = digit + hex_letters == len && (upper == 0 || lower == 0);
     if hex {
-        return len >= MIN_HEX && entropy(core) >= MIN_HEX_ENTROPY && changes * MIN_CHANGES >= len;
+        // Hex changes class less often than base64 (ten digits to six
+        // letters), and a hex word is no camelCase name: entropy alone.
+        return len >= MIN_HEX && entropy(core) >= MIN_HEX_ENTROPY;
     }
     changes * MIN_CHANGES >= len && entropy(core) >= MIN_ENTROPY
 }

@@ -58,6 +58,14 @@ pub(super) fn shapes(text: &str, found: &mut Vec<Span>) {
     let b = text.as_bytes();
     let mut taken: Vec<(usize, usize)> = found.iter().map(|s| (s.start, s.end)).collect();
     taken.sort_unstable();
+    // The same spans disjoint, for "is this stretch touched by one".
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(taken.len());
+    for &(s, e) in &taken {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
     let mut next_taken = 0;
     let n = b.len();
     let mut mine: Vec<Span> = Vec::new();
@@ -107,7 +115,7 @@ pub(super) fn shapes(text: &str, found: &mut Vec<Span>) {
             .any(|t| t.1 >= start);
         if touches
             || next_to_mask(b, start, end)
-            || follows_readable_name(b, start, &taken)
+            || follows_readable_name(b, start, &merged)
             || is_host_label(b, end)
         {
             continue;
@@ -273,7 +281,7 @@ pub(super) fn entropy(w: &[u8]) -> f64 {
 /// `X-Request-Id: …`, `"client_id": "…"`, `traceparent=…`, on its line.
 /// A name inside a span of the walk (a value it masks) is no name: the
 /// next pass sees its mask.
-fn follows_readable_name(b: &[u8], start: usize, taken: &[(usize, usize)]) -> bool {
+fn follows_readable_name(b: &[u8], start: usize, merged: &[(usize, usize)]) -> bool {
     let mut p = start;
     // Back over the separator: quotes, blanks, `:`, `=`, `>`, `|`, `,`.
     let mut steps = 0;
@@ -304,23 +312,30 @@ fn follows_readable_name(b: &[u8], start: usize, taken: &[(usize, usize)]) -> bo
     {
         p -= 1;
     }
-    let inside = |at: usize| {
-        let k = taken.partition_point(|t| t.0 <= at);
-        k > 0 && taken[..k].iter().rev().take(8).any(|t| t.1 > at)
-    };
-    if p == name_end || inside(p) || inside(name_end - 1) {
+    // The name and what leads from it to the word must read the same on
+    // the next pass: none of it may be masked.
+    if p == name_end || overlaps(merged, p, start) {
         return false;
     }
     let name = &b[p..name_end];
     if name.eq_ignore_ascii_case(b"value") {
         // HAR and Postman: `{"name": "X-Request-Id", "value": "…"}`.
-        return har_name(b, p).is_some_and(|(s, e)| is_readable_name(&b[s..e]) && !inside(s));
+        return har_name(b, p).is_some_and(|(label, s, e)| {
+            is_readable_name(&b[s..e]) && !overlaps(merged, label, start)
+        });
     }
     is_readable_name(name)
 }
 
-/// The `"name"` of the HAR pair whose `"value"` label starts at `at`.
-fn har_name(b: &[u8], at: usize) -> Option<(usize, usize)> {
+/// Whether a span of `merged` (disjoint, sorted) overlaps `[a, b)`.
+fn overlaps(merged: &[(usize, usize)], a: usize, b: usize) -> bool {
+    let k = merged.partition_point(|t| t.1 <= a);
+    merged.get(k).is_some_and(|t| t.0 < b)
+}
+
+/// The `"name"` of the HAR pair whose `"value"` label starts at `at`: where
+/// its label starts, and the name's bounds.
+fn har_name(b: &[u8], at: usize) -> Option<(usize, usize, usize)> {
     const REACH: usize = 200;
     let lo = at.saturating_sub(REACH);
     let window = &b[lo..at];
@@ -336,7 +351,7 @@ fn har_name(b: &[u8], at: usize) -> Option<(usize, usize)> {
     while e < at && (b[e].is_ascii_alphanumeric() || matches!(b[e], b'-' | b'_')) {
         e += 1;
     }
-    (e > s).then_some((s, e))
+    (e > s).then_some((lo + k, s, e))
 }
 
 /// Whether the word ending at `end` is a label of a host name

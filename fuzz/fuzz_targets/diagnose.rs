@@ -52,7 +52,7 @@ fn b64(bytes: &[u8], table: &[u8], pad: bool) -> String {
             out.push(table[(n >> (18 - 6 * i) & 63) as usize] as char);
         }
         if pad {
-            out.extend(std::iter::repeat('=').take(3 - chunk.len()));
+            out.extend(std::iter::repeat_n('=', 3 - chunk.len()));
         }
     }
     out

@@ -163,7 +163,11 @@ fn write_mask(out: &mut String, kind: SecretKind, value: &str) {
 /// Mask every secret in `input`.
 pub fn redact(input: &str) -> Redacted {
     let mut found = detect::detect(input);
-    shapes::shapes(input, &mut found);
+    // The layout-free layer looks around a word (is it a request id's
+    // value, a host's label?), so it must see what the walk's finds will
+    // mask elsewhere as a later pass will: as masks.
+    let elsewhere = repeats_of(input, &found);
+    shapes::shapes(input, &mut found, &elsewhere);
     if found.is_empty() {
         return Redacted {
             text: input.to_string(),
@@ -260,6 +264,44 @@ pub fn redact(input: &str) -> Redacted {
     }
     out.push_str(input.get(cursor..).unwrap_or_default());
     Redacted { text: out, secrets }
+}
+
+/// Where the values of `found` (and their other spellings) stand again
+/// outside `found`: what `redact` masks as their other occurrences.
+fn repeats_of(input: &str, found: &[Span]) -> Vec<(usize, usize)> {
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let spans = merge(found.to_vec());
+    let mut values: Vec<String> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for s in &spans {
+        let Some(v) = input.get(s.start..s.end) else {
+            continue;
+        };
+        if values.len() >= MAX_SECRETS || !seen.insert(v) {
+            continue;
+        }
+        values.push(v.to_string());
+        values.extend(variants(s.kind, v));
+    }
+    let finder = Finder::new(
+        values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.len() >= REPEAT_FROM)
+            .map(|(i, v)| (i, v.as_bytes())),
+    );
+    let mut hits = Vec::new();
+    if !finder.is_empty() {
+        let mut cursor = 0;
+        for s in &spans {
+            repeats_in(input, &finder, cursor, s.start, &mut hits);
+            cursor = s.end;
+        }
+        repeats_in(input, &finder, cursor, input.len(), &mut hits);
+    }
+    hits.into_iter().map(|(s, e, _)| (s, e)).collect()
 }
 
 /// Other occurrences of found values within `input[from..to]`. One found

@@ -85,8 +85,11 @@ const NOT_SECRET_PREFIXES: [&str; 6] = [
 /// `Postman-Token` is a UUID to defeat caches.
 const NOT_SECRET_NAMES: [&str; 1] = ["postmantoken"];
 
-/// Names whose values support reads: ids that look random by design.
-const READABLE_NAMES: [&str; 13] = [
+/// Names whose values support reads: ids that look random by design, and
+/// the user a credential belongs to (curl's `with user '…'`).
+const READABLE_NAMES: [&str; 15] = [
+    "user",
+    "username",
     "xamzcfid",
     "requestid",
     "xrequestid",

@@ -11,15 +11,18 @@
 //!   and kebab-case slugs never reach) and a Shannon entropy of at least
 //!   [`MIN_ENTROPY`] bits per character (gitleaks' generic rule asks 3.7
 //!   with a keyword around; detect-secrets asks 4.5 of quoted base64, which
-//!   a 20-character word cannot reach);
+//!   a 20-character word cannot reach); judged whole, then part by part
+//!   between `-`, `_` and `/`, so a readable prefix or path does not hide
+//!   a random part;
 //! - hex of at least [`MIN_HEX`] digits, letters and digits both, with
 //!   entropy of at least 3.0 (detect-secrets' hex limit): hashes, hex keys;
 //! - base64 that decodes to `id:secret` text: Basic credentials standing
 //!   without their scheme.
 //!
 //! Kept readable: UUIDs (request ids), numbers (ids, timestamps, status
-//! codes), and the value of a name support reads (`X-Request-Id`,
-//! `client_id`, `traceparent`; see `names`). Words are split at `.`, `:`,
+//! codes), the value of a name support reads (`X-Request-Id`, `client_id`,
+//! `traceparent`; see `names`), the user half of `user:secret`, and a host
+//! name's labels (`6c1e….cloudfront.net`). Words are split at `.`, `:`,
 //! `@`, `%` and `?`, so host names, e-mail addresses, URLs and file paths
 //! are judged piece by piece and their ordinary pieces stay. A JWT is found
 //! by the walk, whose `eyJ…` rule sees its dots.
@@ -28,7 +31,7 @@
 //! walk (which the mask of that span will shorten) or a mask is left to
 //! that span or mask, so both passes see the same words.
 
-use super::detect::{is_mask_at, Span};
+use super::detect::{is_mask_at, is_placeholder, Span};
 use super::names::is_readable_name;
 use super::SecretKind;
 
@@ -53,10 +56,12 @@ fn is_run(c: u8) -> bool {
 }
 
 /// Add a span for every credential-shaped word of `text` not already
-/// covered by `found` (the walk's spans, sorted or not).
-pub(super) fn shapes(text: &str, found: &mut Vec<Span>) {
+/// covered by `found` (the walk's spans, sorted or not) or `elsewhere`
+/// (where the walk's values stand again, to be masked as well).
+pub(super) fn shapes(text: &str, found: &mut Vec<Span>, elsewhere: &[(usize, usize)]) {
     let b = text.as_bytes();
     let mut taken: Vec<(usize, usize)> = found.iter().map(|s| (s.start, s.end)).collect();
+    taken.extend_from_slice(elsewhere);
     taken.sort_unstable();
     // The same spans disjoint, for "is this stretch touched by one".
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(taken.len());
@@ -128,10 +133,16 @@ pub(super) fn shapes(text: &str, found: &mut Vec<Span>) {
         }));
     }
     // The user half of `user:secret` is an id support reads (`-u
-    // client_id:secret`); its secret half is masked by its own span, or is
-    // the mask a later pass sees.
+    // client_id:secret`); its secret half is masked by its own span, is
+    // the mask a later pass sees, or was masked before it was pasted
+    // (`-u "client_id:********"`).
     let secret_at = |p: usize| {
+        let half = b[p.min(n)..]
+            .iter()
+            .position(|c| c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b'@'))
+            .map_or(&b[p.min(n)..], |k| &b[p..p + k]);
         is_mask_at(b, p)
+            || (!half.is_empty() && is_placeholder(half))
             || taken.binary_search_by_key(&p, |t| t.0).is_ok()
             || mine.binary_search_by_key(&p, |t| t.start).is_ok()
     };

@@ -7,7 +7,12 @@
 //! Ruby literals (`'k': 'v'`, `k: 'v'`, `:k=>"v"`), forms and queries
 //! (`k=v&…`), and HAR/Postman `{"name": "k", "value": "v"}` pairs. Curl flags
 //! (`-u`, `--oauth2-bearer`, `-b`), URL credentials (`user:pass@`), a bare
-//! `Bearer <token>` and a bare JWT are recognised on their own.
+//! `Bearer <token>` and a bare JWT are recognised on their own. Layouts
+//! with no sign between name and value (a tab, aligned spaces, a Markdown
+//! `|`, a CSV `,`, an XML element, a line break, or `key: value` with words
+//! after it) carry a value only when it reads like a credential, not a word
+//! (`credential_like`); the names are `names`' one list, and a table's
+//! header row is followed down its columns by `columns`.
 //!
 //! Redacting twice must be redacting once, so the second pass, which sees
 //! masks where values were, must read the text as the first did. Hence three

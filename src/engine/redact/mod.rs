@@ -3,10 +3,13 @@
 //! `redact` runs on every paste (up to megabytes), so it is one linear pass:
 //! `detect` walks the bytes once and marks where secrets stand (header
 //! lines, JSON at any escaping depth, code literals, form bodies, curl flags,
-//! HAR name/value pairs, URLs, bare `Bearer …` and JWTs); then every other
-//! occurrence of a found value is located with `finder`, and the output is
-//! built once from the collected spans. `scrub` applies the same secrets to
-//! the sentences the engine writes about the paste.
+//! HAR name/value pairs, URLs, bare `Bearer …` and JWTs, names in any
+//! layout, table columns), `shapes` adds every word shaped like a
+//! credential wherever it stands; then every other occurrence of a found
+//! value is located with `finder`, and the output is built once from the
+//! collected spans. `scrub` applies the same secrets to the sentences the
+//! engine writes about the paste, and `seal` is the last pass over every
+//! text that leaves the engine.
 //!
 //! A mask keeps at most four leading characters of long tokens (so people can
 //! tell two tokens apart), none of passwords or short values, and never looks

@@ -236,3 +236,20 @@ fn a_name_masked_elsewhere_exempts_nothing() {
         "x-request-id: 0e5b2d9a-6c1f-4a73-b8d4-3f9@e7a1c0b52\nclient_secret=-request-id: x\n";
     masked(paste, &[], &[]);
 }
+
+/// Found by fuzzing: a word before `.label` is a host's only if the labels
+/// read alike on every pass (`eyJzdWIiOiIx` decodes to `{"sub":"1` and is
+/// masked as Basic credentials, so it is no host label).
+#[test]
+fn a_host_label_that_is_masked_exempts_nothing() {
+    masked(
+        "}UzI1NiIsImtpZCI6InNzLTIwMjQtMDEifQ.eyJzdWIiOiIx\n",
+        &["UzI1NiIsImtpZCI6InNzLTIwMjQtMDEifQ"],
+        &[],
+    );
+    masked(
+        "via: 1.1 6c1e4f0a9b2d3c5e7f8a0b1c2d3e4f5a.cloudfront.net (CloudFront)\n",
+        &[],
+        &["6c1e4f0a9b2d3c5e7f8a0b1c2d3e4f5a.cloudfront.net"],
+    );
+}

@@ -121,7 +121,7 @@ pub(super) fn shapes(text: &str, found: &mut Vec<Span>, elsewhere: &[(usize, usi
         if touches
             || next_to_mask(b, start, end)
             || follows_readable_name(b, start, &merged)
-            || is_host_label(b, end)
+            || is_host_label(b, end, &merged)
         {
             continue;
         }
@@ -366,8 +366,9 @@ fn har_name(b: &[u8], at: usize) -> Option<(usize, usize, usize)> {
 }
 
 /// Whether the word ending at `end` is a label of a host name
-/// (`6c1e….cloudfront.net`): dotted labels follow, the last one letters.
-fn is_host_label(b: &[u8], end: usize) -> bool {
+/// (`6c1e….cloudfront.net`): lowercase dotted labels follow, the last one
+/// letters.
+fn is_host_label(b: &[u8], end: usize, merged: &[(usize, usize)]) -> bool {
     let mut p = end;
     let mut last_letters = false;
     let mut labels = 0;
@@ -377,10 +378,19 @@ fn is_host_label(b: &[u8], end: usize) -> bool {
         while e < b.len() && (b[e].is_ascii_alphanumeric() || b[e] == b'-') {
             e += 1;
         }
-        if e == s || e - s > 63 {
-            break;
+        // Host names are written in lowercase; a label that is itself
+        // credential-shaped or masked is no label (the next pass would see
+        // its mask), so judge only what every pass reads alike.
+        let label = &b[s..e];
+        if e == s
+            || e - s > 63
+            || label.iter().any(u8::is_ascii_uppercase)
+            || judge(label, label).is_some()
+            || overlaps(merged, s, e)
+        {
+            return false;
         }
-        last_letters = (2..=24).contains(&(e - s)) && b[s..e].iter().all(u8::is_ascii_alphabetic);
+        last_letters = (2..=24).contains(&(e - s)) && label.iter().all(u8::is_ascii_lowercase);
         labels += 1;
         p = e;
     }

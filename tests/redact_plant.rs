@@ -360,9 +360,12 @@ fn what_support_reads_stays_readable() {
     );
 }
 
-/// Masked values that are no secret: everything the redaction found in the
-/// fixtures that is not a declared secret (nor part of one), counted and
-/// printed, and held at a ceiling so it cannot grow unnoticed.
+/// Masked values that are no declared secret: everything the redaction found
+/// in the fixtures that is not a fixture's `secret:` (nor part of one),
+/// counted and printed, and held at today's count so it cannot grow
+/// unnoticed. Today's four are secrets all the same: a session cookie, a
+/// token response pasted as a bearer token, and the decoded halves of a
+/// Basic credential.
 #[test]
 fn masked_non_secrets_are_counted() {
     let mut extra = Vec::new();

@@ -253,3 +253,11 @@ fn a_host_label_that_is_masked_exempts_nothing() {
         &["6c1e4f0a9b2d3c5e7f8a0b1c2d3e4f5a.cloudfront.net"],
     );
 }
+
+/// Found by fuzzing: a form value ending in `+` (spaces, decoded) is masked
+/// where it stands again without them.
+#[test]
+fn a_decoded_value_is_masked_trimmed_too() {
+    let paste = "a&Token: 7d1f4a9c-6++++&x\nPostman-Token: 7d1f4a9c-6++token\n";
+    masked(paste, &["7d1f4a9c-6"], &["Postman-Token: "]);
+}

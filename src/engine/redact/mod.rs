@@ -487,14 +487,17 @@ impl Registry {
 /// base64 decoded `id:secret` and its secret half.
 fn variants(kind: SecretKind, value: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // A value read up to an odd delimiter (or decoded: `+` is a space in a
+    // form) may carry spaces the same secret does not have where it stands
+    // again, so every spelling also goes in trimmed.
     let push = |v: String, out: &mut Vec<String>| {
-        if v.len() >= 2 && v != value && !out.contains(&v) {
-            out.push(v);
+        for v in [v.trim().to_string(), v] {
+            if v.len() >= 2 && v != value && !out.contains(&v) {
+                out.push(v);
+            }
         }
     };
-    // A value read up to an odd delimiter may carry spaces the same secret
-    // does not have where it stands again.
-    push(value.trim().to_string(), &mut out);
+    push(value.to_string(), &mut out);
     let mut current = value.to_string();
     for _ in 0..3 {
         if !current.contains('\\') {

@@ -261,3 +261,12 @@ fn a_decoded_value_is_masked_trimmed_too() {
     let paste = "a&Token: 7d1f4a9c-6++++&x\nPostman-Token: 7d1f4a9c-6++token\n";
     masked(paste, &["7d1f4a9c-6"], &["Postman-Token: "]);
 }
+
+/// Found by fuzzing: a quoted word after a name in a layout is a label, not
+/// a value (masking HAR's `"value"` label would make the next pass pair the
+/// name with another value).
+#[test]
+fn a_quoted_label_in_a_layout_is_no_value() {
+    let paste = "{ \"name\": \"authorization\",\n  accessToken   \"value\": \"Bearer Hnorization\",\n  \"value\": \"Bearer Hns5\\\\\\\\rocessable\" }\n";
+    masked(paste, &[], &["accessToken   \"value\""]);
+}

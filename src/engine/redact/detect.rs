@@ -407,7 +407,11 @@ impl Scanner<'_> {
     fn layout_value(&self, p: usize, key_quote: Option<(u8, u32)>, key: Key) -> Option<Value> {
         let b = self.b;
         if matches!(b.get(p), Some(b'"' | b'\'')) {
-            return self.value_at(p, Sep::Layout, key_quote, key);
+            // Quoted or not, a layout's value must read like a credential:
+            // `accessToken   "value": …` is a label, not a token.
+            return self
+                .value_at(p, Sep::Layout, key_quote, key)
+                .filter(|v| self.credential_like(v.start, v.end));
         }
         let end = self.unquoted_end(p);
         let end = match b.get(p..end) {

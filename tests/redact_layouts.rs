@@ -270,3 +270,11 @@ fn a_quoted_label_in_a_layout_is_no_value() {
     let paste = "{ \"name\": \"authorization\",\n  accessToken   \"value\": \"Bearer Hnorization\",\n  \"value\": \"Bearer Hns5\\\\\\\\rocessable\" }\n";
     masked(paste, &[], &["accessToken   \"value\""]);
 }
+
+/// Found by fuzzing: an XML element holds one value; markup or a JSON pair
+/// inside it is left to the rules that read those.
+#[test]
+fn an_element_holding_a_pair_is_no_value() {
+    let paste = "\"name\": \"authorization\",\n<access_token>   \"value\": \"Bearer Hns5\\\\\\\\Y\\\\n\",\n  \"value\": \"Bearer Hns\\\\\\\\tle\": \"x\" }\n";
+    masked(paste, &[], &["<access_token>   \"value\""]);
+}

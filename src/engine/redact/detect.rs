@@ -466,7 +466,13 @@ impl Scanner<'_> {
             e += 1;
         }
         let (s, e) = self.trim(p, e);
-        (s < e && !matches!(key, Key::CookieArray | Key::Code)).then_some(Value {
+        // An element holds one value, not markup or a JSON pair (masking
+        // a `"value":` label would make the next pass pair names anew); a
+        // mask inside makes it markup too, so a later pass leaves it.
+        let plain = !b[s..e]
+            .iter()
+            .any(|c| c.is_ascii_whitespace() || b"\"'{}[],;=:".contains(c));
+        (s < e && plain && !matches!(key, Key::CookieArray | Key::Code)).then_some(Value {
             start: s,
             end: e,
             sep: Sep::Layout,

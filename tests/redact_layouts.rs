@@ -278,3 +278,15 @@ fn an_element_holding_a_pair_is_no_value() {
     let paste = "\"name\": \"authorization\",\n<access_token>   \"value\": \"Bearer Hns5\\\\\\\\Y\\\\n\",\n  \"value\": \"Bearer Hns\\\\\\\\tle\": \"x\" }\n";
     masked(paste, &[], &["<access_token>   \"value\""]);
 }
+
+/// A cell under a secret column that holds JSON is left to the walk, which
+/// reads the pair inside it.
+#[test]
+fn a_cell_holding_json_is_left_to_the_walk() {
+    let paste = "name,token\nx,\"value\": \"y\"\n{\"name\": \"authorization\", \"value\": \"Bearer Qf3kZp9sL2mN8vR4tY6wX1aB\"}\n";
+    masked(
+        paste,
+        &["Qf3kZp9sL2mN8vR4tY6wX1aB"],
+        &["x,\"value\": \"y\""],
+    );
+}

@@ -197,7 +197,9 @@ fn trim_cell(b: &[u8], mut s: usize, mut e: usize) -> (usize, usize) {
 /// touched by a span or holding a mask (already masked, or to be).
 fn secret_cell(b: &[u8], s: usize, e: usize, opaque: &[(usize, usize)]) -> bool {
     let v = &b[s..e];
+    // A cell still holding quotes is markup or JSON, left to the walk.
     !v.is_empty()
+        && !v.iter().any(|c| matches!(c, b'"' | b'\''))
         && !v.iter().all(|c| matches!(c, b'-' | b':' | b'=' | b' '))
         && !super::detect::is_placeholder(v)
         && classify(v).is_none()

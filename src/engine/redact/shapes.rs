@@ -50,6 +50,11 @@ pub(super) const MIN_CHANGES: usize = 4;
 /// credential anyone pastes, and measuring them would be waste.
 const MAX_WORD: usize = 4096;
 
+/// Prefixes that make a word a credential whatever its letters look like,
+/// as secret scanners' provider rules do: ScopeStack's client secrets
+/// (`ssk-secret-pw-…`, README's seed data).
+const KNOWN_PREFIXES: [(&str, SecretKind); 1] = [("ssk-secret-", SecretKind::ClientSecret)];
+
 #[inline(always)]
 fn is_run(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'_' | b'-')
@@ -176,6 +181,13 @@ fn judge(core: &[u8], word: &[u8]) -> Option<SecretKind> {
         return None;
     }
     if let Some(kind) = basic_credentials(word) {
+        return Some(kind);
+    }
+    // A credential's own prefix says what it is, random-looking or not.
+    if let Some(&(_, kind)) = KNOWN_PREFIXES
+        .iter()
+        .find(|(p, _)| core.len() > p.len() + 8 && core.starts_with(p.as_bytes()))
+    {
         return Some(kind);
     }
     if len < MIN_RANDOM {

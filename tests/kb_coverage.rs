@@ -432,7 +432,7 @@ fn primary(kb: &KnowledgeBase, ids: &[&str]) -> Option<String> {
 fn state(kb: &KnowledgeBase, check: &str, ids: &[&str]) -> CheckState {
     let (section, _) = check.split_once('/').unwrap();
     let s = kb.section(section).unwrap();
-    checklist_for(s, &signals(ids), &[])
+    checklist_for(s, &signals(ids))
         .into_iter()
         .find(|c| c.id == check)
         .unwrap_or_else(|| panic!("no check {check}"))
@@ -1192,7 +1192,7 @@ fn a_phrase_makes_its_check_likely_and_proof_still_wins() {
         hit.why
     );
     let item = |sigs: &[Signal]| {
-        checklist_for(s, sigs, &[])
+        checklist_for(s, sigs)
             .into_iter()
             .find(|c| c.id == "401-unauthorized/token-expired")
             .unwrap()

@@ -2,6 +2,7 @@
 //! stdin), prints the diagnosis as the DESIGN.md JSON or as a plain report.
 
 use scopestack_troubleshooter::engine::diagnose;
+use scopestack_troubleshooter::engine::redact::seal::clean;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -60,10 +61,13 @@ fn main() -> ExitCode {
     // becomes U+FFFD and is simply not recognised.
     let text = String::from_utf8_lossy(&bytes);
     let d = diagnose(&text);
+    // The report is built from a sealed diagnosis; the plain one is
+    // sealed once more as a whole, like the support message. (The JSON is
+    // the contract's shape, field by field, so it is not re-read as text.)
     let text = if json {
         format!("{}\n", d.to_json())
     } else {
-        d.to_text()
+        clean(&d.to_text(), &[])
     };
     // A closed pipe (`diagnose x | head`) is the reader's choice, not an error.
     let mut out = std::io::stdout().lock();

@@ -21,6 +21,7 @@ use super::diagnosis::{ChecklistItem, Diagnosis};
 use super::knowledge::{knowledge_base, Section};
 use super::link::LinkState;
 use super::live::{self, HttpRequest, LintFinding, Outcome, Shown, TokenRequest};
+use super::redact::seal::{clean, seal};
 use super::search::search;
 
 /// Whose question or answer a message is.
@@ -346,7 +347,7 @@ pub fn respond_live(request: LiveRequest) -> LiveResponse {
         }
         LiveRequest::Lint { request, allowed } => LiveResponse::Lint {
             findings: live::lint_for(&request, &allowed),
-            curl: live::to_curl(&request),
+            curl: clean(&live::to_curl(&request), &[]),
         },
         LiveRequest::LintToken { request, allowed } => LiveResponse::LintToken {
             findings: live::lint_token_for(&request, &allowed),
@@ -356,8 +357,11 @@ pub fn respond_live(request: LiveRequest) -> LiveResponse {
     }
 }
 
-/// A diagnosis with the text of every section it ranks.
-fn with_sections(diagnosis: Diagnosis) -> (Diagnosis, Vec<SectionInfo>) {
+/// A diagnosis with the text of every section it ranks, sealed once more
+/// on its way out (a live call's diagnosis has had its known secrets
+/// replaced; this is the same last pass every answer gets).
+fn with_sections(mut diagnosis: Diagnosis) -> (Diagnosis, Vec<SectionInfo>) {
+    seal(&mut diagnosis, &[]);
     let kb = knowledge_base();
     let sections = diagnosis
         .sections

@@ -5,6 +5,7 @@
 
 use super::diagnosis::{CheckState, ChecklistItem, Diagnosis};
 use super::evidence::Platform;
+use super::redact::seal::clean;
 
 /// The client the integration is built with, as the user picks it (not
 /// the [`Platform`] a paste shows, though that suggests one).
@@ -54,9 +55,10 @@ impl Client {
 /// How much of the redacted error goes into the message.
 const MAX_ERROR: usize = 6000;
 
-/// The message, every part of it redacted (it is built from a diagnosis,
-/// whose strings already are). `ticked` are the checks the user marked as
-/// tried.
+/// The message, every part of it redacted: it is built from a diagnosis,
+/// whose strings already are, and sealed once more as a whole, since it is
+/// shown and copied with no opt-in. `ticked` are the checks the user marked
+/// as tried.
 pub fn support_bundle(d: &Diagnosis, client: Client, ticked: &[String]) -> String {
     let mut out = String::from(
         "Hello ScopeStack support,\n\nI am getting an error from the ScopeStack API.\n\n",
@@ -118,7 +120,7 @@ pub fn support_bundle(d: &Diagnosis, client: Client, ticked: &[String]) -> Strin
         ));
     }
     out.push_str("\nThank you!\n");
-    out
+    clean(&out, &[])
 }
 
 /// The titles of the checks `keep` picks, in checklist order.

@@ -24,6 +24,24 @@ pub struct LinkState {
     pub reference: bool,
 }
 
+/// The fragment for a state, with its leading `#`. Only known section and
+/// check ids are written, and the paste is redacted and cut to
+/// [`MAX_LINK_PASTE`] characters.
+pub fn to_fragment(kb: &KnowledgeBase, state: &LinkState) -> String {
+    let section = state
+        .section
+        .as_deref()
+        .filter(|id| kb.section(id).is_some());
+    let ticked: Vec<&str> = state
+        .ticked
+        .iter()
+        .map(String::as_str)
+        .filter(|id| is_check(kb, id))
+        .collect();
+    let paste = state.paste.as_deref().map(|p| redact(p).text);
+    fragment(section, &ticked, paste.as_deref(), state.reference)
+}
+
 /// The fragment for ids the engine produced and a paste it already
 /// redacted (a diagnosis's `redacted`): what the widget calls, with no
 /// knowledge base at hand.
@@ -48,8 +66,10 @@ pub fn fragment(
         parts.push(format!("t={}", encode(&ticked.join(","))));
     }
     if let Some(p) = paste {
+        // Sealed again whatever the caller passed: a link is pasted into chats.
         let cut: String = p.chars().take(MAX_LINK_PASTE).collect();
-        parts.push(format!("p={}", encode(&cut)));
+        let sealed: String = redact(&cut).text.chars().take(MAX_LINK_PASTE).collect();
+        parts.push(format!("p={}", encode(&sealed)));
     }
     format!("#{}", parts.join("&"))
 }
@@ -112,16 +132,7 @@ pub fn read_address(kb: &KnowledgeBase, address: &str) -> (LinkState, Option<Str
         (Some(raw), None) => !raw.trim().is_empty(),
         _ => false,
     };
-    // The state's ids are the knowledge base's and its paste is redacted.
-    let rewrite = masked.then(|| {
-        let ticked: Vec<&str> = state.ticked.iter().map(String::as_str).collect();
-        fragment(
-            state.section.as_deref(),
-            &ticked,
-            state.paste.as_deref(),
-            state.reference,
-        )
-    });
+    let rewrite = masked.then(|| to_fragment(kb, &state));
     (state, rewrite)
 }
 

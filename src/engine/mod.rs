@@ -43,5 +43,5 @@ pub fn diagnose(input: &str) -> Diagnosis {
 /// every check is `unknown`, since there is no evidence yet.
 pub fn browse(id: &str) -> Option<(&'static knowledge::Section, Vec<ChecklistItem>)> {
     let section = knowledge_base().section(id)?;
-    Some((section, rules::checklist_for(section, &[], &[])))
+    Some((section, rules::checklist_for(section, &[])))
 }

@@ -6,7 +6,7 @@ use super::diagnosis::{CheckState, ChecklistItem, Diagnosis, Facts, RankedSectio
 use super::evidence::Evidence;
 use super::knowledge::{KnowledgeBase, Section};
 use super::lexicon;
-use super::redact::{redact, scrub, summary, Secret};
+use super::redact::{redact, seal::seal, summary};
 use super::signals::{account_slug, attribute_of, split_url, Signal};
 
 /// Below this a section is not worth showing.
@@ -19,7 +19,6 @@ const OTHERS: usize = 3;
 pub fn decide(kb: &KnowledgeBase, ev: &Evidence, signals: &[Signal], input: &str) -> Diagnosis {
     let redaction = redact(input);
     let secrets = &redaction.secrets;
-    let clean = |s: &str| scrub(s, secrets);
 
     let mut ranked: Vec<(usize, RankedSection)> = kb
         .sections
@@ -37,13 +36,7 @@ pub fn decide(kb: &KnowledgeBase, ev: &Evidence, signals: &[Signal], input: &str
     if succeeded {
         ranked.clear();
     }
-    let mut sections: Vec<RankedSection> = ranked
-        .into_iter()
-        .map(|(_, mut r)| {
-            r.reasons = r.reasons.iter().map(|x| clean(x)).collect();
-            r
-        })
-        .collect();
+    let mut sections: Vec<RankedSection> = ranked.into_iter().map(|(_, r)| r).collect();
     sections.truncate(1 + OTHERS);
     let primary = sections
         .first()
@@ -53,20 +46,23 @@ pub fn decide(kb: &KnowledgeBase, ev: &Evidence, signals: &[Signal], input: &str
     let mut checklist = Vec::new();
     for shown in &sections {
         if let Some(section) = kb.section(&shown.id) {
-            let mut items = checklist_for(section, signals, secrets);
+            let mut items = checklist_for(section, signals);
             items.sort_by_key(|c| c.state);
             checklist.extend(items);
         }
     }
 
-    Diagnosis {
+    let mut d = Diagnosis {
         primary,
         sections,
         checklist,
-        facts: facts(ev, secrets),
+        facts: facts(ev),
         redaction_summary: summary(secrets),
         redacted: redaction.text,
-    }
+    };
+    // Everything but the paste quotes the paste: the one scrub point.
+    seal(&mut d, secrets);
+    d
 }
 
 /// Noisy-or of the weights of the section's triggers that fired: two weak
@@ -107,11 +103,7 @@ fn score(section: &Section, signals: &[Signal]) -> Option<RankedSection> {
 }
 
 /// Every check of a section, with its state and the sentence that set it.
-pub fn checklist_for(
-    section: &Section,
-    signals: &[Signal],
-    secrets: &[Secret],
-) -> Vec<ChecklistItem> {
+pub fn checklist_for(section: &Section, signals: &[Signal]) -> Vec<ChecklistItem> {
     let find = |ids: &[String]| {
         ids.iter()
             .find_map(|id| signals.iter().find(|s| &s.id == id))
@@ -137,15 +129,14 @@ pub fn checklist_for(
                 check: c.title.clone(),
                 solution: c.solution.clone(),
                 state,
-                why: why.map(|s| scrub(&s.why, secrets)),
+                why: why.map(|s| s.why.clone()),
             }
         })
         .collect()
 }
 
-fn facts(ev: &Evidence, secrets: &[Secret]) -> Facts {
-    let clean = |s: &str| scrub(s, secrets);
-    let url = ev.request.url.as_deref().map(clean);
+fn facts(ev: &Evidence) -> Facts {
+    let url = ev.request.url.clone();
     let account_slug = ev
         .request
         .url
@@ -158,14 +149,14 @@ fn facts(ev: &Evidence, secrets: &[Secret]) -> Facts {
             .into_iter()
             .flatten()
         {
-            let t = clean(text);
+            let t = text.to_string();
             if !details.contains(&t) {
                 details.push(t);
             }
         }
     }
     if let Some(d) = &ev.oauth_description {
-        details.push(clean(d));
+        details.push(d.clone());
     }
     let attribute = ev.errors.iter().find_map(|e| {
         e.pointer

@@ -7,7 +7,12 @@
 //! Ruby literals (`'k': 'v'`, `k: 'v'`, `:k=>"v"`), forms and queries
 //! (`k=v&…`), and HAR/Postman `{"name": "k", "value": "v"}` pairs. Curl flags
 //! (`-u`, `--oauth2-bearer`, `-b`), URL credentials (`user:pass@`), a bare
-//! `Bearer <token>` and a bare JWT are recognised on their own.
+//! `Bearer <token>` and a bare JWT are recognised on their own. Layouts
+//! with no sign between name and value (a tab, aligned spaces, a Markdown
+//! `|`, a CSV `,`, an XML element, a line break, or `key: value` with words
+//! after it) carry a value only when it reads like a credential, not a word
+//! (`credential_like`); the names are `names`' one list, and a table's
+//! header row is followed down its columns by `columns`.
 //!
 //! Redacting twice must be redacting once, so the second pass, which sees
 //! masks where values were, must read the text as the first did. Hence three
@@ -23,6 +28,7 @@
 
 use std::cell::Cell;
 
+use super::names::{classify, Name as Key};
 use super::SecretKind;
 
 /// A stretch of the input to replace with the mask of its value.
@@ -44,8 +50,6 @@ const MAX_DEPTH: u32 = 6;
 const PAIR_REACH: usize = 320;
 /// How far a URL's authority may reach before its `@`.
 const AUTHORITY_REACH: usize = 512;
-/// Keys longer than this are not keys (and are not normalised).
-const MAX_KEY: usize = 40;
 
 const WORD: u8 = 1;
 const TOKEN: u8 = 2;
@@ -86,26 +90,15 @@ fn is_token(c: u8) -> bool {
     CLASS[c as usize] & TOKEN != 0
 }
 
-/// What a key word names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Key {
-    Secret(SecretKind),
-    /// `Authorization`: a scheme, then the credential.
-    Authorization,
-    /// `Cookie` / `Set-Cookie`: `name=value` pairs and attributes.
-    Cookie,
-    /// HAR's `"cookies": [...]` array.
-    CookieArray,
-    /// OAuth `code`, a secret only in an OAuth exchange.
-    Code,
-    Bearer,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Sep {
     Colon,
     Equals,
     Arrow,
+    /// A layout rather than a sign: a tab, an aligned column of spaces, a
+    /// Markdown `|`, a CSV `,`, an XML element, a line break. The value is
+    /// one word, and only one that reads like a credential, not a word.
+    Layout,
 }
 
 /// A key's value, as found after its separator.
@@ -136,8 +129,10 @@ pub(super) fn detect(text: &str) -> Vec<Span> {
         statement: Cell::new((usize::MAX, false)),
         cookie_region: Cell::new(EMPTY),
         cookie_eq: Cell::new(usize::MAX),
+        keys: Vec::new(),
     };
     s.run();
+    super::columns::columns(s.b, &s.keys, &mut s.spans);
     s.spans
 }
 
@@ -174,7 +169,12 @@ struct Scanner<'a> {
     cookie_region: Cell<(usize, usize)>,
     /// The `=` of the last partial first segment read.
     cookie_eq: Cell<usize>,
+    /// Words read as secret names, which may head a table's column.
+    keys: Vec<(usize, usize)>,
 }
+
+/// Names remembered as possible column headers.
+const MAX_KEYS: usize = 256;
 
 /// A memory that answers nothing.
 const EMPTY: (usize, usize) = (usize::MAX, 0);
@@ -301,6 +301,9 @@ impl Scanner<'_> {
         let Some(key) = classify(w) else {
             return;
         };
+        if self.keys.len() < MAX_KEYS && self.may_head_column(ws, we) {
+            self.keys.push((ws, we));
+        }
         match key {
             Key::Bearer => match self.assignment(ws, we, key) {
                 Some(v) => self.apply(Key::Secret(SecretKind::BearerToken), v),
@@ -313,6 +316,25 @@ impl Scanner<'_> {
                 }
             }
         }
+    }
+
+    /// Whether the word `b[ws..we]` stands as a whole cell: between
+    /// delimiters (`,`, tab, `|`) or line ends, blanks and quotes aside.
+    fn may_head_column(&self, ws: usize, we: usize) -> bool {
+        let b = self.b;
+        let cell_edge =
+            |c: Option<&u8>| matches!(c, None | Some(b',' | b'\t' | b'|' | b'\n' | b'\r'));
+        let mut s = ws;
+        while s > 0 && matches!(b[s - 1], b' ' | b'"' | b'\'') {
+            s -= 1;
+        }
+        let mut e = we;
+        while e < b.len() && matches!(b[e], b' ' | b'"' | b'\'') {
+            e += 1;
+        }
+        let before = s.checked_sub(1).and_then(|p| b.get(p));
+        let tabbed = |c: Option<&u8>| matches!(c, Some(b',' | b'\t' | b'|'));
+        cell_edge(before) && cell_edge(b.get(e)) && (tabbed(before) || tabbed(b.get(e)))
     }
 
     /// The value assigned to the key word `b[ws..we]`, if the word is used
@@ -334,8 +356,20 @@ impl Scanner<'_> {
             _ if bs > 0 => return None,
             _ => {}
         }
+        let after_key = p;
         p = skip_blank(b, p);
         let sep = match b.get(p) {
+            // `<access_token>…</access_token>`.
+            Some(b'>') if p == we && ws > 0 && b[ws - 1] == b'<' => {
+                return self.element_value(p + 1, key);
+            }
+            Some(b'\n' | b'\r') => return self.next_line_value(p, key_quote, key),
+            // `| access_token | … |`, `client_secret,…` (the key unquoted:
+            // a quoted one before `,` is a HAR name).
+            Some(b'|') => return self.layout_value(skip_blank(b, p + 1), key_quote, key),
+            Some(b',') if key_quote.is_none() => {
+                return self.layout_value(skip_blank(b, p + 1), key_quote, key)
+            }
             Some(b':') => {
                 if matches!(b.get(p + 1), Some(b':') | Some(b'/')) {
                     return None;
@@ -356,10 +390,147 @@ impl Scanner<'_> {
             },
             // HAR/Postman: `{"name": "k", "value": …}`, in either order.
             Some(b',' | b'}') => return self.name_value(ws, p, key_quote?, key),
+            // A tab or an aligned column of spaces.
+            Some(_) if b[after_key..p].contains(&b'\t') || p - after_key >= 2 => {
+                return self.layout_value(p, key_quote, key);
+            }
             _ => return None,
         };
         p = skip_blank(b, p);
+        if matches!(b.get(p), Some(b'\n' | b'\r')) {
+            return self.next_line_value(p, key_quote, key);
+        }
         self.value_at(p, sep, key_quote, key)
+    }
+
+    /// A value in a layout (see [`Sep::Layout`]) starting at `p`.
+    fn layout_value(&self, p: usize, key_quote: Option<(u8, u32)>, key: Key) -> Option<Value> {
+        let b = self.b;
+        if matches!(b.get(p), Some(b'"' | b'\'')) {
+            // Quoted or not, a layout's value must read like a credential:
+            // `accessToken   "value": …` is a label, not a token.
+            return self
+                .value_at(p, Sep::Layout, key_quote, key)
+                .filter(|v| self.credential_like(v.start, v.end));
+        }
+        let end = self.unquoted_end(p);
+        let end = match b.get(p..end) {
+            // A Markdown cell ends at its bar, a CSV field at its comma.
+            Some(v) => v
+                .iter()
+                .position(|c| matches!(c, b'|' | b','))
+                .map_or(end, |k| p + k),
+            None => return None,
+        };
+        (end > p && self.credential_like(p, end)).then_some(Value {
+            start: p,
+            end,
+            sep: Sep::Layout,
+            quoted: false,
+            key_quote,
+        })
+    }
+
+    /// The value on the line after a key that ends its line
+    /// (`echo $SCOPESTACK_TOKEN` and then the token), when that line is a
+    /// single word. `p` is the line break.
+    fn next_line_value(&self, p: usize, key_quote: Option<(u8, u32)>, key: Key) -> Option<Value> {
+        let b = self.b;
+        let mut s = p;
+        if b.get(s) == Some(&b'\r') {
+            s += 1;
+        }
+        if b.get(s) == Some(&b'\n') {
+            s += 1;
+        }
+        let s = skip_blank(b, s);
+        let mut e = s;
+        while e < b.len() && !b[e].is_ascii_whitespace() {
+            e += 1;
+        }
+        let rest = skip_blank(b, e);
+        // A line of fields or code is no lone value.
+        let lone = !b[s..e].iter().any(|c| b",|=:;{}()[]<>\"'".contains(c));
+        if e == s || !lone || !matches!(b.get(rest), None | Some(b'\n' | b'\r')) {
+            return None;
+        }
+        self.layout_value(s, key_quote, key)
+            .filter(|v| v.end == e || v.quoted)
+    }
+
+    /// The text of an XML/HTML element named by the key, `p` after its `>`.
+    fn element_value(&self, p: usize, key: Key) -> Option<Value> {
+        let b = self.b;
+        let mut e = p;
+        while e < b.len() && !matches!(b[e], b'<' | b'\n' | b'\r') {
+            e += 1;
+        }
+        let (s, e) = self.trim(p, e);
+        // An element holds one value, not markup or a JSON pair (masking
+        // a `"value":` label would make the next pass pair names anew); a
+        // mask inside makes it markup too, so a later pass leaves it.
+        let plain = !b[s..e]
+            .iter()
+            .any(|c| c.is_ascii_whitespace() || b"\"'{}[],;=:".contains(c));
+        (s < e && plain && !matches!(key, Key::CookieArray | Key::Code)).then_some(Value {
+            start: s,
+            end: e,
+            sep: Sep::Layout,
+            quoted: true,
+            key_quote: None,
+        })
+    }
+
+    /// Whether `b[s..e]`, standing where a value may stand with nothing but
+    /// the layout to say so, reads like a credential rather than a word:
+    /// not a lowercase or capitalised word or identifier (`expired`, `The`,
+    /// `expires_in`), not another name (a table's header row), not a short
+    /// number (a status, a count), and not empty of letters and digits. A
+    /// mask counts as a credential, so a second pass reads the same pairs.
+    fn credential_like(&self, s: usize, e: usize) -> bool {
+        let b = self.b;
+        if is_mask_at(b, s) || self.masked_in(s, e) {
+            return true;
+        }
+        let mut v = &b[s..e];
+        // Code and labels stand where a value may: `oauth2:` (a label of
+        // its own), `data={` and `{"access_token…` (a document opening),
+        // `#{token}` / `${TOKEN}` (interpolation). Their secrets, if any,
+        // are the document's values, read by the rules for documents.
+        if matches!(v.last(), Some(b':' | b'{' | b'(' | b'[' | b'='))
+            || matches!(v.first(), Some(b'{' | b'['))
+            || v.starts_with(b"#{")
+            || v.starts_with(b"${")
+        {
+            return false;
+        }
+        while let [rest @ .., b'.' | b',' | b';' | b':' | b'!' | b'?' | b')'] = v {
+            v = rest;
+        }
+        let Some(&first) = v.first() else {
+            return false;
+        };
+        // A constant's name in code (`"client_secret": SECRET`): capitals,
+        // digits and underscores, no lower case; its value is elsewhere.
+        let constant = first.is_ascii_uppercase()
+            && v.len() <= 32
+            && v.iter()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'_');
+        if constant {
+            return false;
+        }
+        let wordy = (first.is_ascii_alphabetic())
+            && v[1..]
+                .iter()
+                .all(|c| c.is_ascii_lowercase() || matches!(c, b'_' | b'-'));
+        let short_number = v.len() < 8 && v.iter().all(u8::is_ascii_digit);
+        let named = classify(v).is_some() || super::names::is_readable_name(v);
+        !wordy
+            && !short_number
+            && !named
+            && v.iter().any(u8::is_ascii_alphanumeric)
+            && !is_placeholder(v)
+            && !is_literal_word(v)
     }
 
     /// A value starting at `p` (after the separator and blanks).
@@ -401,8 +572,13 @@ impl Scanner<'_> {
             return None;
         }
         let header = matches!(key, Key::Authorization | Key::Cookie);
-        if sep == Sep::Colon && key_quote.is_none() && !header && !self.ends_statement(end) {
-            // `invalid token: The access token expired` is prose, not a pair.
+        let sentence = sep == Sep::Colon && key_quote.is_none() && !header;
+        if sentence && !self.ends_statement(end) && !self.credential_like(p, end) {
+            // `invalid token: The access token expired` is prose, not a
+            // pair; `client_secret: … and password: …` are pairs.
+            return None;
+        }
+        if sep == Sep::Layout && !self.credential_like(p, end) {
             return None;
         }
         Some(Value {
@@ -928,95 +1104,6 @@ const COOKIE_ATTRIBUTES: [&[u8]; 11] = [
     b"comment",
 ];
 
-/// Which secret a key word names, if any. Case, `-` and `_` are ignored, so
-/// `access_token`, `accessToken` and `Access-Token` are one key.
-fn classify(w: &[u8]) -> Option<Key> {
-    if w.len() < 4 || w.len() > MAX_KEY {
-        return None;
-    }
-    // Most words end in none of these: a cheap test before normalising.
-    // `| 0x20` lowercases ASCII letters and maps no other byte to one, and
-    // every ending below is letters only.
-    let mut tail = [0u8; 4];
-    tail.copy_from_slice(&w[w.len() - 4..]);
-    let t4 = u32::from_be_bytes(tail) | 0x2020_2020;
-    let t3 = t4 & 0x00FF_FFFF;
-    let lower = |s: &[u8; 4]| u32::from_be_bytes(*s);
-    let candidate = t3 == lower(b"\0key")
-        || t3 == lower(b"\0pwd")
-        || [
-            b"oken", b"cret", b"word", b"sswd", b"rase", b"okie", b"kies", b"code", b"tion",
-            b"arer",
-        ]
-        .iter()
-        .any(|e| t4 == lower(e));
-    if !candidate {
-        return None;
-    }
-    let mut buf = [0u8; MAX_KEY];
-    let mut len = 0;
-    for &c in w {
-        if c != b'-' && c != b'_' {
-            buf[len] = c.to_ascii_lowercase();
-            len += 1;
-        }
-    }
-    let k = &buf[..len];
-    let key = match k {
-        b"authorization" | b"proxyauthorization" => Key::Authorization,
-        b"cookie" | b"setcookie" => Key::Cookie,
-        b"cookies" => Key::CookieArray,
-        b"code" | b"authcode" | b"authorizationcode" => Key::Code,
-        b"bearer" => Key::Bearer,
-        b"passwordconfirmation" => Key::Secret(SecretKind::Password),
-        _ => {
-            const NOT: [&[u8]; 6] = [
-                b"invalid",
-                b"expired",
-                b"revoked",
-                b"missing",
-                b"insufficient",
-                b"unsupported",
-            ];
-            if NOT.iter().any(|p| k.starts_with(p)) {
-                return None;
-            }
-            let kind = if k.ends_with(b"accesstoken") {
-                SecretKind::AccessToken
-            } else if k.ends_with(b"refreshtoken") {
-                SecretKind::RefreshToken
-            } else if k.ends_with(b"idtoken") {
-                SecretKind::IdToken
-            } else if k.ends_with(b"bearertoken") {
-                SecretKind::BearerToken
-            } else if matches!(k, b"token" | b"authtoken" | b"oauthtoken") {
-                SecretKind::AccessToken
-            } else if k.ends_with(b"clientsecret") {
-                SecretKind::ClientSecret
-            } else if k.ends_with(b"password")
-                || k.ends_with(b"passwd")
-                || k.ends_with(b"passphrase")
-                || k == b"pwd"
-            {
-                SecretKind::Password
-            } else if k.ends_with(b"apikey")
-                || k.ends_with(b"apitoken")
-                || k.ends_with(b"accesskey")
-                || k.ends_with(b"secretkey")
-                || k.ends_with(b"privatekey")
-            {
-                SecretKind::ApiKey
-            } else if k.ends_with(b"token") || k.ends_with(b"secret") {
-                SecretKind::Other
-            } else {
-                return None;
-            };
-            Key::Secret(kind)
-        }
-    };
-    Some(key)
-}
-
 /// Words that follow "Bearer" in prose rather than a token.
 fn is_prose_word(token: &[u8]) -> bool {
     const WORDS: [&[u8]; 25] = [
@@ -1060,7 +1147,7 @@ fn is_prose_word(token: &[u8]) -> bool {
 /// A value that says nothing secret: empty, a template (`{{token}}`,
 /// `<token>`, `$TOKEN`, `${TOKEN}`, `%TOKEN%`), an already-filtered value
 /// (`[FILTERED]`, `***`).
-fn is_placeholder(v: &[u8]) -> bool {
+pub(super) fn is_placeholder(v: &[u8]) -> bool {
     let v = match (v.first(), v.last()) {
         (Some(b'"'), Some(b'"')) if v.len() >= 2 => &v[1..v.len() - 1],
         _ => v,

@@ -2,7 +2,7 @@
 //! pattern-based redaction every text the engine says about it is scrubbed
 //! of the exact credentials it carried, in each spelling they may take.
 
-use super::{mask_for, scrub, summary, Secret, SecretKind};
+use super::{mask_for, summary, Secret, SecretKind};
 use crate::engine::diagnosis::Diagnosis;
 use crate::engine::evidence::Evidence;
 use crate::engine::util::quote::unquote;
@@ -157,23 +157,10 @@ fn credential_spellings(value: &str, k: &mut Known) {
     }
 }
 
+/// A live call's diagnosis, sealed with the exact secrets the call carried
+/// (the one scrub point, `seal`, with this call's list).
 pub fn scrub_diagnosis(d: &mut Diagnosis, known: &Known) {
-    let clean = |s: &mut String| *s = scrub(s, &known.all);
-    clean(&mut d.redacted);
-    for s in &mut d.sections {
-        s.reasons.iter_mut().for_each(clean);
-    }
-    for c in &mut d.checklist {
-        if let Some(w) = c.why.as_mut() {
-            clean(w);
-        }
-    }
-    let f = &mut d.facts;
-    if let Some(u) = f.url.as_mut() {
-        clean(u);
-    }
-    f.details.iter_mut().for_each(clean);
-    f.pointers.iter_mut().for_each(clean);
+    super::seal::seal(d, &known.all);
     // Pattern-based redaction may not recognise a malformed credential
     // (a quoted or broken token); it was masked all the same, so say so.
     if d.redaction_summary.is_none() {

@@ -3,18 +3,25 @@
 //! `redact` runs on every paste (up to megabytes), so it is one linear pass:
 //! `detect` walks the bytes once and marks where secrets stand (header
 //! lines, JSON at any escaping depth, code literals, form bodies, curl flags,
-//! HAR name/value pairs, URLs, bare `Bearer …` and JWTs); then every other
-//! occurrence of a found value is located with `finder`, and the output is
-//! built once from the collected spans. `scrub` applies the same secrets to
-//! the sentences the engine writes about the paste.
+//! HAR name/value pairs, URLs, bare `Bearer …` and JWTs, names in any
+//! layout, table columns), `shapes` adds every word shaped like a
+//! credential wherever it stands; then every other occurrence of a found
+//! value is located with `finder`, and the output is built once from the
+//! collected spans. `scrub` applies the same secrets to the sentences the
+//! engine writes about the paste, and `seal` is the last pass over every
+//! text that leaves the engine.
 //!
 //! A mask keeps at most four leading characters of long tokens (so people can
 //! tell two tokens apart), none of passwords or short values, and never looks
 //! like a secret itself, so redacting twice is redacting once.
 
+mod columns;
 mod detect;
 mod finder;
 pub mod known;
+pub mod names;
+pub mod seal;
+mod shapes;
 
 use std::collections::{HashMap, HashSet};
 
@@ -159,7 +166,12 @@ fn write_mask(out: &mut String, kind: SecretKind, value: &str) {
 
 /// Mask every secret in `input`.
 pub fn redact(input: &str) -> Redacted {
-    let found = detect::detect(input);
+    let mut found = detect::detect(input);
+    // The layout-free layer looks around a word (is it a request id's
+    // value, a host's label?), so it must see what the walk's finds will
+    // mask elsewhere as a later pass will: as masks.
+    let elsewhere = repeats_of(input, &found);
+    shapes::shapes(input, &mut found, &elsewhere);
     if found.is_empty() {
         return Redacted {
             text: input.to_string(),
@@ -256,6 +268,44 @@ pub fn redact(input: &str) -> Redacted {
     }
     out.push_str(input.get(cursor..).unwrap_or_default());
     Redacted { text: out, secrets }
+}
+
+/// Where the values of `found` (and their other spellings) stand again
+/// outside `found`: what `redact` masks as their other occurrences.
+fn repeats_of(input: &str, found: &[Span]) -> Vec<(usize, usize)> {
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let spans = merge(found.to_vec());
+    let mut values: Vec<String> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for s in &spans {
+        let Some(v) = input.get(s.start..s.end) else {
+            continue;
+        };
+        if values.len() >= MAX_SECRETS || !seen.insert(v) {
+            continue;
+        }
+        values.push(v.to_string());
+        values.extend(variants(s.kind, v));
+    }
+    let finder = Finder::new(
+        values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.len() >= REPEAT_FROM)
+            .map(|(i, v)| (i, v.as_bytes())),
+    );
+    let mut hits = Vec::new();
+    if !finder.is_empty() {
+        let mut cursor = 0;
+        for s in &spans {
+            repeats_in(input, &finder, cursor, s.start, &mut hits);
+            cursor = s.end;
+        }
+        repeats_in(input, &finder, cursor, input.len(), &mut hits);
+    }
+    hits.into_iter().map(|(s, e, _)| (s, e)).collect()
 }
 
 /// Other occurrences of found values within `input[from..to]`. One found
@@ -438,14 +488,17 @@ impl Registry {
 /// base64 decoded `id:secret` and its secret half.
 fn variants(kind: SecretKind, value: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // A value read up to an odd delimiter (or decoded: `+` is a space in a
+    // form) may carry spaces the same secret does not have where it stands
+    // again, so every spelling also goes in trimmed.
     let push = |v: String, out: &mut Vec<String>| {
-        if v.len() >= 2 && v != value && !out.contains(&v) {
-            out.push(v);
+        for v in [v.trim().to_string(), v] {
+            if v.len() >= 2 && v != value && !out.contains(&v) {
+                out.push(v);
+            }
         }
     };
-    // A value read up to an odd delimiter may carry spaces the same secret
-    // does not have where it stands again.
-    push(value.trim().to_string(), &mut out);
+    push(value.to_string(), &mut out);
     let mut current = value.to_string();
     for _ in 0..3 {
         if !current.contains('\\') {

@@ -4,8 +4,12 @@
 
 use super::diagnosis::{CheckState, ChecklistItem, Diagnosis, Facts, RankedSection};
 use super::evidence::Evidence;
+use super::har_sanitize::sanitize_har;
 use super::knowledge::{KnowledgeBase, Section};
+use super::pinpoint::pinpoint;
 use super::redact::{redact, scrub, summary, Secret};
+use super::reply::draft_reply;
+use super::sent_expected::sent_vs_expected;
 use super::signals::{account_slug, attribute_of, split_url, Signal};
 
 /// Below this a section is not worth showing.
@@ -58,14 +62,27 @@ pub fn decide(kb: &KnowledgeBase, ev: &Evidence, signals: &[Signal], input: &str
         }
     }
 
-    Diagnosis {
+    let mut d = Diagnosis {
         primary,
         sections,
         checklist,
         facts: facts(ev, secrets),
         redaction_summary: summary(secrets),
         redacted: redaction.text,
+        reply: String::new(),
+        pinpoint: None,
+        sent_vs_expected: Vec::new(),
+        sanitized_har: None,
+    };
+    // What the front ends show beside the checklist, worked out here while
+    // the secrets found in the paste are at hand.
+    d.pinpoint = pinpoint(ev, d.facts.status, secrets).map(Box::new);
+    d.sent_vs_expected = sent_vs_expected(ev, &d.redacted, secrets);
+    if ev.formats.contains(&"har") {
+        d.sanitized_har = sanitize_har(input, secrets);
     }
+    d.reply = draft_reply(&d);
+    d
 }
 
 /// Noisy-or of the weights of the section's triggers that fired: two weak

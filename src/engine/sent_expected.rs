@@ -5,7 +5,8 @@
 //! so a front end can show them as a small diff.
 
 use super::api_facts::{
-    is_api_path, is_token_path, is_write_method, media_type_ok, API_HOST, APP_HOST, MEDIA_TYPE,
+    is_api_path, is_oauth_path, is_token_path, is_write_method, media_type_ok, API_HOST, APP_HOST,
+    MEDIA_TYPE,
 };
 use super::diagnosis::SentExpected;
 use super::evidence::Evidence;
@@ -28,7 +29,14 @@ const REGISTERED: &[&str] = &[
 /// its secrets masked, where a quoted registered callback is looked for.
 pub fn sent_vs_expected(ev: &Evidence, redacted: &str, secrets: &[Secret]) -> Vec<SentExpected> {
     let mut out = Vec::new();
-    for name in ["Accept", "Content-Type"] {
+    // The token endpoint is OAuth, not JSON:API: its media types differ.
+    let oauth = ev
+        .request
+        .url
+        .as_deref()
+        .and_then(split_url)
+        .is_some_and(|u| is_oauth_path(&u.path));
+    for name in ["Accept", "Content-Type"].into_iter().filter(|_| !oauth) {
         let writes = ev.request.method.as_deref().is_some_and(is_write_method);
         if name == "Content-Type" && !writes {
             continue;

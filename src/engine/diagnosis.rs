@@ -94,11 +94,14 @@ pub struct Diagnosis {
     #[serde(default)]
     pub reply: String,
     /// The request body with the member a 400/422 names marked, or where it
-    /// belongs in a minimal JSON:API body (see `pinpoint`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// belongs in a minimal JSON:API body (see `pinpoint`). Written, not
+    /// read back: the widget's first load has no room for two more serde
+    /// visitors (about 1 KB gzip), so it does not show this yet.
+    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
     pub pinpoint: Option<Box<Pinpoint>>,
-    /// What the request sent next to what it should have (see `sent_expected`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// What the request sent next to what it should have (see
+    /// `sent_expected`); written, not read back, as `pinpoint`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", skip_deserializing)]
     pub sent_vs_expected: Vec<SentExpected>,
     /// The pasted HAR with every secret masked, still a HAR (see `har_sanitize`).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -294,7 +294,9 @@ fn path_of(stack: &[Frame]) -> Vec<String> {
 fn find_member(text: &str, path: &[String]) -> Option<(usize, usize)> {
     let mut found = None;
     scan(text, |stack, start, end| {
-        if path_of(stack) == path {
+        // The depth first: building the path of every member of a deeply
+        // nested body would make a hostile paste quadratic.
+        if stack.len() == path.len() && path_of(stack) == path {
             found = Some((start, end));
         }
         found.is_some()
@@ -336,6 +338,14 @@ mod tests {
         let (s, e) = find_member(body, &segs("/data/attributes")).unwrap_or_default();
         assert!(body[s..e].starts_with(r#""attributes": {"#) && body[s..e].ends_with('}'));
         assert_eq!(find_member(body, &segs("/data/relationships/client")), None);
+    }
+
+    #[test]
+    fn deep_nesting_stays_linear() {
+        let deep = format!("{}{}", "{\"a\":".repeat(200_000), "}".repeat(200_000));
+        let started = std::time::Instant::now();
+        assert!(find_member(&deep, &segs("/data/attributes/name")).is_none());
+        assert!(started.elapsed().as_secs() < 5);
     }
 
     #[test]

@@ -103,8 +103,9 @@ pub struct Diagnosis {
     /// `sent_expected`); written, not read back, as `pinpoint`.
     #[serde(default, skip_serializing_if = "Vec::is_empty", skip_deserializing)]
     pub sent_vs_expected: Vec<SentExpected>,
-    /// The pasted HAR with every secret masked, still a HAR (see `har_sanitize`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The pasted HAR with every secret masked, still a HAR (see
+    /// `har_sanitize`); written, not read back, as `pinpoint`.
+    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
     pub sanitized_har: Option<String>,
 }
 

@@ -112,20 +112,3 @@ pub async fn copy_text(text: &str) -> bool {
     let promise = w.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
-
-// One import instead of the eight web-sys calls a Blob download takes: the
-// first load's budget is tight. A snippet file, so the CSP holds.
-#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "export function save_file(name, mime, text) { \
-  const url = URL.createObjectURL(new Blob([text], { type: mime })); \
-  const a = document.createElement('a'); a.href = url; a.download = name; a.click(); \
-  setTimeout(() => URL.revokeObjectURL(url), 10000); }")]
-extern "C" {
-    #[wasm_bindgen(catch)]
-    fn save_file(name: &str, mime: &str, text: &str) -> Result<(), JsValue>;
-}
-
-/// Offer `text` as a file download (a Blob behind an `<a download>`); false
-/// when the browser refused.
-pub fn download(name: &str, mime: &str, text: &str) -> bool {
-    save_file(name, mime, text).is_ok()
-}

@@ -6,7 +6,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::bundle::Client;
-use crate::widget::browser::download;
 use crate::widget::components::candidates::Candidates;
 use crate::widget::components::section_view::SectionView;
 use crate::widget::components::share_link::ShareLink;
@@ -79,14 +78,6 @@ pub fn diagnosis_view(props: &Props) -> Html {
             }
             if state.selected.is_some() || d.is_some() {
                 <ShareLink section={state.selected.clone()} {redacted} ticked={state.ticked.clone()} />
-            }
-            if let Some(har) = d.as_ref().and_then(|d| d.sanitized_har.clone()) {
-                <p class="ts-har">
-                    <button type="button" data-role="save-har" onclick={Callback::from(move |_| {
-                        download("sanitized.har", "application/json", &har);
-                    })}>{ "Save a sanitized copy" }</button>
-                    { " of the HAR, every secret masked, to attach to a ticket." }
-                </p>
             }
             if let Some(d) = d {
                 <SupportBundle diagnosis={d} ticked={state.ticked.clone()} client={state.client}

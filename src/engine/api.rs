@@ -198,6 +198,8 @@ impl From<&Section> for SectionInfo {
     }
 }
 
+// The diagnosis is built once and moved once, as `LiveResponse`'s.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum WidgetResponse {

@@ -90,6 +90,53 @@ pub struct Diagnosis {
     pub redacted: String,
     /// What was masked, for a person: "1 bearer token, 1 client secret masked".
     pub redaction_summary: Option<String>,
+    /// A short reply for the customer, in Markdown (see `reply`).
+    #[serde(default)]
+    pub reply: String,
+    /// The request body with the member a 400/422 names marked, or where it
+    /// belongs in a minimal JSON:API body (see `pinpoint`). Written, not
+    /// read back: the widget's first load has no room for two more serde
+    /// visitors (about 1 KB gzip), so it does not show this yet.
+    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
+    pub pinpoint: Option<Box<Pinpoint>>,
+    /// What the request sent next to what it should have (see
+    /// `sent_expected`); written, not read back, as `pinpoint`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", skip_deserializing)]
+    pub sent_vs_expected: Vec<SentExpected>,
+    /// The pasted HAR with every secret masked, still a HAR (see
+    /// `har_sanitize`); written, not read back, as `pinpoint`.
+    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
+    pub sanitized_har: Option<String>,
+}
+
+/// Where the member an error names stands in the request body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pinpoint {
+    /// The member's JSON pointer (`/data/attributes/name`).
+    pub path: String,
+    /// True when the member is in the body sent; false when `body` is a
+    /// minimal JSON:API body showing where it belongs.
+    pub present: bool,
+    /// The body (redacted), or the minimal body.
+    pub body: String,
+    /// Byte span of the member in `body` (start, end).
+    pub span: (usize, usize),
+    /// Lines of `body` the member covers, 1-based and inclusive.
+    pub lines: (usize, usize),
+    /// One sentence for a person.
+    pub note: String,
+}
+
+/// One value the request sent next to the one it needed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentExpected {
+    pub what: String,
+    pub sent: String,
+    pub expected: String,
+    /// Byte span of `sent` that differs from `expected`.
+    pub sent_span: (usize, usize),
+    /// Byte span of `expected` that differs from `sent`.
+    pub expected_span: (usize, usize),
 }
 
 impl Diagnosis {

@@ -14,19 +14,26 @@ pub mod bundle;
 pub mod diagnosis;
 pub mod display;
 pub mod evidence;
+pub mod har_sanitize;
 pub mod knowledge;
 pub mod lexicon;
 pub mod link;
 pub mod live;
 pub mod pairs;
+pub mod pinpoint;
 pub mod rate_limit;
 pub mod redact;
+pub mod reply;
 pub mod rules;
 pub mod search;
+pub mod sent_expected;
 pub mod signals;
+pub mod triage;
 pub mod util;
 
-pub use diagnosis::{CheckState, ChecklistItem, Diagnosis, Facts, RankedSection};
+pub use diagnosis::{
+    CheckState, ChecklistItem, Diagnosis, Facts, Pinpoint, RankedSection, SentExpected,
+};
 pub use knowledge::{knowledge_base, KnowledgeBase};
 
 /// Diagnose one paste: the only entry point front ends need.

@@ -4,9 +4,13 @@
 
 use super::diagnosis::{CheckState, ChecklistItem, Diagnosis, Facts, RankedSection};
 use super::evidence::Evidence;
+use super::har_sanitize::sanitize_har;
 use super::knowledge::{KnowledgeBase, Section};
 use super::lexicon;
+use super::pinpoint::pinpoint;
 use super::redact::{redact, seal::seal, summary};
+use super::reply::draft_reply;
+use super::sent_expected::sent_vs_expected;
 use super::signals::{account_slug, attribute_of, split_url, Signal};
 
 /// Below this a section is not worth showing.
@@ -59,9 +63,22 @@ pub fn decide(kb: &KnowledgeBase, ev: &Evidence, signals: &[Signal], input: &str
         facts: facts(ev),
         redaction_summary: summary(secrets),
         redacted: redaction.text,
+        reply: String::new(),
+        pinpoint: None,
+        sent_vs_expected: Vec::new(),
+        sanitized_har: None,
     };
-    // Everything but the paste quotes the paste: the one scrub point.
+    // What the front ends show beside the checklist, worked out here while
+    // the secrets found in the paste are at hand.
+    d.pinpoint = pinpoint(ev, d.facts.status, secrets).map(Box::new);
+    d.sent_vs_expected = sent_vs_expected(ev, &d.redacted, secrets);
+    if ev.formats.contains(&crate::engine::evidence::Format::Har) {
+        d.sanitized_har = sanitize_har(input, secrets);
+    }
+    // Everything but the paste quotes the paste: the one scrub point. The
+    // reply is drafted from the sealed text.
     seal(&mut d, secrets);
+    d.reply = draft_reply(&d);
     d
 }
 

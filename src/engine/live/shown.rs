@@ -7,10 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::call::Outcome;
-use crate::engine::diagnosis::{Diagnosis, Facts};
 use crate::engine::display::pretty_json;
-use crate::engine::redact::known::{scrub_diagnosis, Known};
-use crate::engine::redact::redact;
+use crate::engine::redact::known::Known;
 
 /// Bodies above this are shown in part, so the page stays light.
 pub const SHOWN_BYTES: usize = 64 * 1024;
@@ -88,20 +86,5 @@ pub(super) fn show(outcome: &Outcome, known: &Known) -> Shown {
 
 /// `text` masked as a paste, then scrubbed of the known secrets.
 fn masked(text: &str, known: &Known) -> String {
-    let text = redact(text).text;
-    if known.is_empty() {
-        return text;
-    }
-    // `redact::known` scrubs a diagnosis, not a text: hand it one holding
-    // only this text.
-    let mut d = Diagnosis {
-        primary: None,
-        sections: Vec::new(),
-        checklist: Vec::new(),
-        facts: Facts::default(),
-        redacted: text,
-        redaction_summary: None,
-    };
-    scrub_diagnosis(&mut d, known);
-    d.redacted
+    known.clean(text)
 }

@@ -34,6 +34,12 @@ pub struct Known {
 }
 
 impl Known {
+    /// `text` as it may leave the engine: sealed with these secrets and
+    /// masked like a paste (the one scrub point's rule for a text).
+    pub fn clean(&self, text: &str) -> String {
+        super::seal::clean(text, &self.all)
+    }
+
     /// No secret is known.
     pub fn is_empty(&self) -> bool {
         self.all.is_empty()

@@ -55,10 +55,13 @@ impl Client {
 /// How much of the redacted error goes into the message.
 const MAX_ERROR: usize = 6000;
 
-/// The message, every part of it redacted: it is built from a diagnosis,
-/// whose strings already are, and sealed once more as a whole, since it is
-/// shown and copied with no opt-in. `ticked` are the checks the user marked
-/// as tried.
+/// The message, every part of it redacted: it is built only from a
+/// diagnosis, whose strings the engine sealed (`redact::seal`) before they
+/// left it. It is composed, not masked again, because the widget builds it
+/// in its own module, which must not carry the redaction code (the first
+/// load's budget); `sealed_support_bundle` masks it once more for callers
+/// that have the engine at hand. `ticked` are the checks the user marked as
+/// tried.
 pub fn support_bundle(d: &Diagnosis, client: Client, ticked: &[String]) -> String {
     let mut out = String::from(
         "Hello ScopeStack support,\n\nI am getting an error from the ScopeStack API.\n\n",
@@ -120,7 +123,13 @@ pub fn support_bundle(d: &Diagnosis, client: Client, ticked: &[String]) -> Strin
         ));
     }
     out.push_str("\nThank you!\n");
-    clean(&out, &[])
+    out
+}
+
+/// The support message sealed once more as a whole (the CLI and tests,
+/// where the engine is at hand).
+pub fn sealed_support_bundle(d: &Diagnosis, client: Client, ticked: &[String]) -> String {
+    clean(&support_bundle(d, client, ticked), &[])
 }
 
 /// The titles of the checks `keep` picks, in checklist order.

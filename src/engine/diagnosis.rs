@@ -90,8 +90,9 @@ pub struct Diagnosis {
     pub redacted: String,
     /// What was masked, for a person: "1 bearer token, 1 client secret masked".
     pub redaction_summary: Option<String>,
-    /// A short reply for the customer, in Markdown (see `reply`).
-    #[serde(default)]
+    /// A short reply for the customer, in Markdown (see `reply`); written,
+    /// not read back, as `pinpoint` (the widget does not show it yet).
+    #[serde(default, skip_deserializing)]
     pub reply: String,
     /// The request body with the member a 400/422 names marked, or where it
     /// belongs in a minimal JSON:API body (see `pinpoint`). Written, not

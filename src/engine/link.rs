@@ -66,10 +66,11 @@ pub fn fragment(
         parts.push(format!("t={}", encode(&ticked.join(","))));
     }
     if let Some(p) = paste {
-        // Sealed again whatever the caller passed: a link is pasted into chats.
+        // Composed, not masked again: the paste is the engine's sealed
+        // `redacted` (the widget calls this in its own module, which must
+        // not carry the redaction code; `to_fragment` masks a raw paste).
         let cut: String = p.chars().take(MAX_LINK_PASTE).collect();
-        let sealed: String = redact(&cut).text.chars().take(MAX_LINK_PASTE).collect();
-        parts.push(format!("p={}", encode(&sealed)));
+        parts.push(format!("p={}", encode(&cut)));
     }
     format!("#{}", parts.join("&"))
 }

@@ -1,7 +1,7 @@
 //! The support bundle: the message to send ScopeStack support, shown in full
-//! before it is copied, with every secret masked by the engine; and beside
-//! it the reply for the customer the engine drafted (one component, so the
-//! two share their copy button's code).
+//! before it is copied, with every secret masked by the engine. (The reply
+//! for the customer the engine drafts is in the CLI, `diagnose --reply`;
+//! its view here waits for room in the first load's budget.)
 
 use std::rc::Rc;
 
@@ -39,36 +39,25 @@ pub fn support_bundle_view(props: &Props) -> Html {
             }
         })
     };
-    // `reply`: the customer's reply rather than the message for support.
-    let copier = |text: String, reply: bool| {
+    let copy = {
+        let text = text.clone();
         let status = status.clone();
         let on_support = props.on_support.clone();
         Callback::from(move |_| {
-            if !reply {
-                on_support.emit(());
-            }
+            on_support.emit(());
             let text = text.clone();
             let status = status.clone();
             spawn_local(async move {
-                let copied = copy_text(&text).await;
-                status.set(match (copied, reply) {
-                    (true, false) => "Message copied: paste it into the support chat or an e-mail.",
-                    (false, false) => "Copying was blocked by the browser: select the message above and copy it.",
-                    (true, true) => "Reply copied: paste it into the chat.",
-                    (false, true) => "Copying was blocked by the browser: select the reply above and copy it.",
-                }.to_string());
+                status.set(if copy_text(&text).await {
+                    "Message copied: paste it into the support chat or an e-mail.".into()
+                } else {
+                    "Copying was blocked by the browser: select the message above and copy it."
+                        .into()
+                });
             });
         })
     };
-    let copy = copier(text.clone(), false);
-    let copy_reply = copier(props.diagnosis.reply.clone(), true);
     html! {
-        <>
-        <details class="ts-bundle" data-role="reply">
-            <summary>{ "Reply for the customer" }</summary>
-            <pre class="ts-bundle-text" data-role="reply-text" tabindex="0">{ props.diagnosis.reply.clone() }</pre>
-            <button type="button" data-role="copy-reply" onclick={copy_reply}>{ "Copy reply" }</button>
-        </details>
         <details class="ts-bundle">
             <summary>{ "Still stuck? Prepare a message for ScopeStack support" }</summary>
             <label for="ts-client">{ "What are you calling the API from?" }</label>
@@ -85,9 +74,8 @@ pub fn support_bundle_view(props: &Props) -> Html {
                     { if href.starts_with("mailto:") { "E-mail ScopeStack support" } else { "Open the support chat" } }
                 </a>
             }
+            <p class="ts-status" role="status" aria-live="polite">{ (*status).clone() }</p>
         </details>
-        <p class="ts-status" role="status" aria-live="polite">{ (*status).clone() }</p>
-        </>
     }
 }
 

@@ -176,9 +176,6 @@ pub fn scrub_diagnosis(d: &mut Diagnosis, known: &Known) {
 
 /// Header names whose value is a credential and never goes into a command.
 pub fn secret_header(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower == "cookie"
-        || ["token", "secret", "api-key", "apikey", "password"]
-            .iter()
-            .any(|w| lower.contains(w))
+    // The one list of secret-bearing names, in every spelling.
+    super::names::is_secret_name(name)
 }

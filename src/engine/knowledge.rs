@@ -90,13 +90,35 @@ pub struct Check {
 
 /// One phrase of the lexicon.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "PhraseJson")]
 pub struct Phrase {
     /// The words, as people write them; a word ending in `*` matches any
     /// ending (`offboard*`).
     pub text: String,
     /// How strongly the phrase points to its section, in (0, 1].
     pub weight: f64,
+    /// The words folded for matching, worked out once when the knowledge
+    /// base is read rather than for every paste.
+    #[serde(skip_serializing)]
+    pub words: Vec<String>,
+}
+
+/// A phrase as the knowledge base's JSON spells it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PhraseJson {
+    text: String,
+    weight: f64,
+}
+
+impl From<PhraseJson> for Phrase {
+    fn from(p: PhraseJson) -> Phrase {
+        Phrase {
+            words: crate::engine::lexicon::phrase_words(&p.text),
+            text: p.text,
+            weight: p.weight,
+        }
+    }
 }
 
 impl KnowledgeBase {

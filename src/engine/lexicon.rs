@@ -52,16 +52,19 @@ fn fold(c: char) -> Option<&'static str> {
         // `token_type` is one word of a JSON key, not "token" and "type".
         return Some("_");
     }
+    // Nearly every character of a paste is ASCII: answer it by index.
+    if c.is_ascii() {
+        let b = c.to_ascii_lowercase() as u8;
+        return match b {
+            b'a'..=b'z' => ASCII.get(usize::from(b - b'a')).copied(),
+            b'0'..=b'9' => ASCII.get(26 + usize::from(b - b'0')).copied(),
+            _ => None,
+        };
+    }
     let lower = c.to_lowercase().next().unwrap_or(c);
     MAP.iter()
         .find(|(from, _)| from.contains(lower))
         .map(|(_, to)| *to)
-        .or_else(|| {
-            ASCII
-                .iter()
-                .find(|s| s.starts_with(lower) && s.len() == 1)
-                .copied()
-        })
 }
 
 /// Letters and digits as one-character strings, so [`fold`] can hand out
@@ -97,38 +100,26 @@ fn words(text: &str) -> Vec<Word> {
     out
 }
 
-/// Optimal string alignment distance (edits, with swaps of neighbours),
-/// giving up early once it exceeds `max`.
-fn distance(a: &str, b: &str, max: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > max {
-        return max + 1;
+/// Whether two folded words are at most one edit apart: a letter added,
+/// missing or changed, or two neighbours swapped. Folded words are ASCII,
+/// so bytes are letters.
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
     }
-    let w = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * w];
-    for (j, cell) in d.iter_mut().take(w).enumerate() {
-        *cell = j;
+    let Some(i) = (0..short.len()).find(|&i| long[i] != short[i]) else {
+        return true;
+    };
+    if long.len() != short.len() {
+        return long[i + 1..] == short[i..];
     }
-    for i in 1..=a.len() {
-        d[i * w] = i;
-        let mut row_min = usize::MAX;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j] + 1)
-                .min(d[i * w + j - 1] + 1)
-                .min(d[(i - 1) * w + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * w + j - 2] + 1);
-            }
-            d[i * w + j] = v;
-            row_min = row_min.min(v);
-        }
-        if row_min > max {
-            return max + 1;
-        }
-    }
-    d[a.len() * w + b.len()]
+    long[i + 1..] == short[i + 1..]
+        || (i + 1 < long.len()
+            && long[i] == short[i + 1]
+            && long[i + 1] == short[i]
+            && long[i + 2..] == short[i + 2..])
 }
 
 /// Words that turn a phrase around, folded (apostrophes joined): matched
@@ -150,16 +141,18 @@ fn word_matches(phrase: &str, word: &str) -> bool {
     // One slip in a word of four letters or more, never in its first
     // letter: "tokne" is a token, "onboarded" is not "offboarded". A
     // negation is never a typo of its affirmative ("can" is not "cant").
+    // The cheap tests come first: most pairs differ in length or first letter.
+    if phrase.len().abs_diff(word.len()) > 1 || phrase.chars().next() != word.chars().next() {
+        return false;
+    }
     if NEGATIONS.contains(&phrase) || NEGATIONS.contains(&word) {
         return false;
     }
-    phrase.chars().count() >= 4
-        && phrase.chars().next() == word.chars().next()
-        && distance(phrase, word, 1) <= 1
+    phrase.chars().count() >= 4 && one_edit(phrase, word)
 }
 
 /// A phrase's words, folded; a trailing `*` is kept.
-fn phrase_words(phrase: &str) -> Vec<String> {
+pub(crate) fn phrase_words(phrase: &str) -> Vec<String> {
     phrase
         .split_whitespace()
         .flat_map(|part| {
@@ -175,29 +168,116 @@ fn phrase_words(phrase: &str) -> Vec<String> {
         .collect()
 }
 
-/// Where in the paste the phrase stands, as a byte range, if it does.
-fn find(phrase: &[String], text: &[Word]) -> Option<(usize, usize)> {
-    let first = phrase.first()?;
-    'start: for (i, w) in text.iter().enumerate() {
-        if !word_matches(first, &w.folded) {
-            continue;
+/// The paste's words, read once for all phrases: each position names one
+/// distinct word, so a phrase word is compared with each distinct word of
+/// the paste once, not with every occurrence (a 16 KB log repeats a few
+/// hundred words thousands of times).
+struct Text {
+    words: Vec<Word>,
+    /// For each position, the index of its word in `distinct`.
+    ids: Vec<usize>,
+    distinct: Vec<String>,
+    /// For each distinct word, where it stands.
+    at: Vec<Vec<usize>>,
+    /// For each position, whether the word there is a negation.
+    negated: Vec<bool>,
+    /// The distinct words by first letter: a typo never touches the first
+    /// letter, so only these can match a phrase word.
+    by_first: std::collections::HashMap<u8, Vec<usize>>,
+}
+
+impl Text {
+    fn new(text: &str) -> Text {
+        let words = words(text);
+        let mut index: std::collections::HashMap<&str, usize> = Default::default();
+        let mut distinct: Vec<String> = Vec::new();
+        let mut at: Vec<Vec<usize>> = Vec::new();
+        let mut ids = Vec::with_capacity(words.len());
+        for (pos, w) in words.iter().enumerate() {
+            let id = *index.entry(w.folded.as_str()).or_insert_with(|| {
+                distinct.push(w.folded.clone());
+                at.push(Vec::new());
+                distinct.len() - 1
+            });
+            at[id].push(pos);
+            ids.push(id);
         }
+        let negated = words
+            .iter()
+            .map(|w| NEGATIONS.contains(&w.folded.as_str()))
+            .collect();
+        let mut by_first: std::collections::HashMap<u8, Vec<usize>> = Default::default();
+        for (id, w) in distinct.iter().enumerate() {
+            if let Some(&b) = w.as_bytes().first() {
+                by_first.entry(b).or_default().push(id);
+            }
+        }
+        Text {
+            words,
+            ids,
+            distinct,
+            at,
+            negated,
+            by_first,
+        }
+    }
+
+    /// The distinct words a phrase word matches.
+    fn matching(&self, phrase_word: &str) -> Vec<usize> {
+        let first = phrase_word.as_bytes().first();
+        first
+            .and_then(|b| self.by_first.get(b))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&id| word_matches(phrase_word, &self.distinct[id]))
+            .collect()
+    }
+}
+
+/// Which distinct words of the paste each phrase word matches, worked out
+/// once per phrase word for the whole knowledge base (phrases share words).
+#[derive(Default)]
+struct Matches<'k>(std::collections::HashMap<&'k str, Vec<usize>>);
+
+/// Where in the paste the phrase stands, as a byte range, if it does.
+fn find<'k>(
+    phrase: &'k [String],
+    text: &Text,
+    matches: &mut Matches<'k>,
+) -> Option<(usize, usize)> {
+    for p in phrase {
+        if !matches.0.contains_key(p.as_str()) {
+            matches.0.insert(p, text.matching(p));
+        }
+    }
+    let table: Vec<&[usize]> = phrase
+        .iter()
+        .filter_map(|p| matches.0.get(p.as_str()).map(Vec::as_slice))
+        .collect();
+    let first = table.first()?;
+    if table.iter().any(|t| t.is_empty()) {
+        return None;
+    }
+    let hit = |k: usize, pos: usize| table[k].contains(&text.ids[pos]);
+    let mut starts: Vec<usize> = first
+        .iter()
+        .flat_map(|&id| text.at[id].iter().copied())
+        .collect();
+    starts.sort_unstable();
+    let n = text.words.len();
+    'start: for i in starts {
         let mut at = i;
-        for p in &phrase[1..] {
-            let next =
-                (at + 1..text.len().min(at + 2 + GAP)).find(|&j| word_matches(p, &text[j].folded));
+        for k in 1..table.len() {
+            let next = (at + 1..n.min(at + 2 + GAP)).find(|&j| hit(k, j));
             // "token has not expired" is not "token expired".
-            let negated = |j: usize| {
-                text[at + 1..j]
-                    .iter()
-                    .any(|w| NEGATIONS.contains(&w.folded.as_str()))
-            };
+            let negated = |j: usize| text.negated[at + 1..j].iter().any(|&x| x);
             match next {
                 Some(j) if !negated(j) => at = j,
                 _ => continue 'start,
             }
         }
-        return Some((w.start, text[at].end));
+        return Some((text.words[i].start, text.words[at].end));
     }
     None
 }
@@ -213,10 +293,11 @@ pub fn valid_phrase(phrase: &str) -> bool {
 /// matching phrase of each check, quoted.
 pub fn signals(kb: &KnowledgeBase, input: &str) -> Vec<Signal> {
     let head = super::evidence::text::clip(input, SCAN);
-    let text = words(head);
-    if text.is_empty() {
+    let text = Text::new(head);
+    if text.words.is_empty() {
         return Vec::new();
     }
+    let mut matches = Matches::default();
     let mut out = Vec::new();
     for s in &kb.sections {
         for c in &s.checks {
@@ -224,7 +305,7 @@ pub fn signals(kb: &KnowledgeBase, input: &str) -> Vec<Signal> {
                 .phrases
                 .iter()
                 .enumerate()
-                .filter_map(|(n, p)| find(&phrase_words(&p.text), &text).map(|at| (n, p, at)))
+                .filter_map(|(n, p)| find(&p.words, &text, &mut matches).map(|at| (n, p, at)))
                 .max_by(|a, b| a.1.weight.total_cmp(&b.1.weight));
             if let Some((n, _, (a, b))) = best {
                 let said = head.get(a..b).unwrap_or_default();
@@ -273,7 +354,9 @@ mod tests {
     use super::*;
 
     fn hits(phrase: &str, text: &str) -> bool {
-        find(&phrase_words(phrase), &words(text)).is_some()
+        let text = Text::new(text);
+        let words = phrase_words(phrase);
+        find(&words, &text, &mut Matches::default()).is_some()
     }
 
     #[test]
@@ -315,10 +398,17 @@ mod tests {
     }
 
     #[test]
-    fn distance_counts_swaps_as_one() {
-        assert_eq!(distance("token", "tokne", 2), 1);
-        assert_eq!(distance("client", "cleint", 2), 1);
-        assert_eq!(distance("expired", "expird", 2), 1);
-        assert!(distance("abcdefgh", "zyxwvuts", 2) > 2);
+    fn one_edit_counts_swaps_as_one() {
+        assert!(one_edit("token", "tokne"));
+        assert!(one_edit("client", "cleint"));
+        assert!(one_edit("expired", "expird"));
+        assert!(one_edit("expird", "expired"));
+        assert!(one_edit("token", "tokens"));
+        assert!(one_edit("token", "toxen"));
+        assert!(one_edit("token", "tkoen"));
+        assert!(!one_edit("token", "tnkoe"));
+        assert!(!one_edit("abcdefgh", "zyxwvuts"));
+        assert!(!one_edit("expired", "expred_"));
+        assert!(!one_edit("token", "tok"));
     }
 }

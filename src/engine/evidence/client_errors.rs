@@ -357,20 +357,26 @@ fn starts(hay: &str, hay_lower: &str, first: &Part) -> Vec<usize> {
     }
 }
 
+/// The templates in parts, read once: `find` runs on every region of every
+/// paste.
+fn parsed() -> &'static [Vec<Part<'static>>] {
+    static PARSED: std::sync::OnceLock<Vec<Vec<Part<'static>>>> = std::sync::OnceLock::new();
+    PARSED.get_or_init(|| TEMPLATES.iter().map(|t| parts(t)).collect())
+}
+
 /// Every template that matches, in template order (the more specific
 /// shapes first), at most one match per template: its last failure, else
 /// its first match.
 pub(crate) fn find(hay: &str) -> Vec<ClientError> {
     let mut out = Vec::new();
     let hay_lower = hay.to_ascii_lowercase();
-    for t in TEMPLATES {
-        let ps = parts(t);
+    for ps in parsed() {
         let Some(first) = ps.first() else { continue };
         // A log shows several calls; the one that failed is the one to read,
         // and the last failure is the latest.
         let matches: Vec<ClientError> = starts(hay, &hay_lower, first)
             .into_iter()
-            .filter_map(|s| try_at(hay, s, &ps))
+            .filter_map(|s| try_at(hay, s, ps))
             .collect();
         let failed = matches
             .iter()

@@ -341,9 +341,7 @@ fn starts(hay: &str, hay_lower: &str, first: &Part) -> Vec<usize> {
     match first {
         Part::Lit(l) => {
             let lower = l.to_ascii_lowercase();
-            hay_lower
-                .match_indices(lower.as_str())
-                .map(|(i, _)| i)
+            crate::engine::util::needle::find_all(hay_lower, &lower)
                 .take(STARTS)
                 .collect()
         }

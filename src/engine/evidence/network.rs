@@ -176,7 +176,9 @@ pub(crate) fn classify(msg: &str) -> Option<(NetworkFailure, Format)> {
     let lower = msg.to_ascii_lowercase();
     NEEDLES
         .iter()
-        .filter(|(n, _, _)| lower.contains(n) && plausible(n, msg))
+        .filter(|(n, _, _)| {
+            crate::engine::util::needle::find(&lower, n).is_some() && plausible(n, msg)
+        })
         .max_by_key(|(_, k, _)| k.precedence())
         .map(|(_, k, f)| (*k, *f))
 }
@@ -202,7 +204,7 @@ fn scan_region(region: &str, c: &mut Collector) {
         if answered && kind != Cors {
             continue;
         }
-        let Some(pos) = lower.find(needle) else {
+        let Some(pos) = crate::engine::util::needle::find(&lower, needle) else {
             continue;
         };
         let line = line_at(region, pos);

@@ -20,6 +20,10 @@ use serde_json::Value;
 pub(crate) const MAX_DEPTH: usize = 6;
 /// JSON nodes visited at most, across all levels.
 const MAX_NODES: usize = 50_000;
+/// Strings read as messages of their own at most, across all levels: each
+/// costs every recogniser's fixed work, and a large successful document
+/// (merge data) holds tens of thousands of them.
+const MAX_TEXTS: usize = 2_000;
 /// Escaped literals decoded at most per text.
 const MAX_LITERALS: usize = 16;
 
@@ -41,6 +45,7 @@ const RESPONSE_KEYS: &[&str] = &["body", "headers", "content", "data", "response
 struct Budget {
     nodes: usize,
     bytes: usize,
+    texts: usize,
 }
 
 impl Budget {
@@ -83,6 +88,7 @@ pub(crate) fn nested(input: &str, doc: Option<&Value>, c: &mut Collector) {
     let mut budget = Budget {
         nodes: MAX_NODES,
         bytes: input.len().saturating_mul(2).saturating_add(64 * 1024),
+        texts: MAX_TEXTS,
     };
     match doc {
         Some(v) => walk(v, c, 1, &mut budget),
@@ -192,6 +198,10 @@ fn inner(s: &str, c: &mut Collector, depth: usize, budget: &mut Budget) {
         body_string(t, c);
         return;
     }
+    if budget.texts == 0 {
+        return;
+    }
+    budget.texts -= 1;
     super::scan_text(t, c);
     plain(t, c, depth, budget);
 }

@@ -67,8 +67,10 @@ globalThis.scopestackEngine = () => {
   if (w && said) setTimeout(() => w.dispatchEvent(new MessageEvent("message", { data: "ready" })));
   return w;
 };
-const { default: init, open_widget, parent_said_hello } = await import("./${widgetJs}");
-await init({ module_or_path: new URL("./${widgetWasm}", import.meta.url) });
+const widget = import("./${widgetJs}").then(async (m) => {
+  await m.default({ module_or_path: new URL("./${widgetWasm}", import.meta.url) });
+  return m;
+});
 
 const params = new URLSearchParams(location.search);
 const parent = params.get("parent");
@@ -85,8 +87,9 @@ if (params.get("embed") === "1" && app && window.parent !== window && /^https?:\
   const height = () => post({ type: "scopestack-troubleshooter:height", height: Math.ceil(app.getBoundingClientRect().height) });
   new ResizeObserver(height).observe(app);
   let greeted = false;
-  window.addEventListener("message", (e) => {
+  window.addEventListener("message", async (e) => {
     if (e.origin !== parent || e.source !== window.parent) return;
+    const { open_widget, parent_said_hello } = await widget;
     if (!greeted) {
       greeted = true;
       parent_said_hello(0);
@@ -100,8 +103,9 @@ if (params.get("embed") === "1" && app && window.parent !== window && /^https?:\
     const paste = typeof e.data.paste === "string" ? e.data.paste : undefined;
     open_widget(0, JSON.stringify({ section, paste }));
   });
-  post({ type: "scopestack-troubleshooter:ready" });
+  widget.then(() => post({ type: "scopestack-troubleshooter:ready" }));
 }
+await widget;
 `;
 // 5. The stylesheet loses its comments and the whitespace that means
 //    nothing (runs of it become one space; none is kept next to { } ;),
@@ -110,7 +114,8 @@ if (params.get("embed") === "1" && app && window.parent !== window && /^https?:\
 //    or a run of spaces (checked below).
 const stylesPath = path.join(dist, styles);
 const css = fs.readFileSync(stylesPath, "utf8");
-if (/["'][^"'\n]*(\/\*|[{};]|\s\s)[^"'\n]*["']/.test(css.replace(/\/\*[\s\S]*?\*\//g, ""))) {
+const strings = css.replace(/\/\*[\s\S]*?\*\//g, "").match(/"[^"\n]*"|'[^'\n]*'/g) ?? [];
+if (strings.some((str) => /\/\*|[{};]|\s\s/.test(str))) {
   console.error("postbuild: a string in the stylesheet holds /*, { } ; or spaces: minify it another way");
   process.exit(1);
 }

@@ -334,7 +334,7 @@ try {
     row("first load total (standalone page)", sizesOf(total), `≤ ${kB(FIRST_LOAD_BUDGET)} gzip`, verdict(total));
     row("first load total (embedded by embed.js)", sizesOf(embedTotal), `≤ ${kB(FIRST_LOAD_BUDGET)} gzip`, verdict(embedTotal));
     for (const [label, re] of [
-      ["lazy: engine worker (first question)", /^engine-worker/],
+      ["lazy: engine worker (own worker, started with the page)", /^engine-worker/],
       ["lazy: live panel (its tab opened)", /^live-panel/],
     ]) {
       row(label, sizesOf(sum(lazy.filter((r) => re.test(r.name)))), "—", "reported");
@@ -442,7 +442,7 @@ try {
     }
     row("preset #p= curl -v 401: → scopestack:interactive", m(preset.interactive), "—", "reported");
     row("preset #p= curl -v 401: → first scopestack:diagnosed", m(preset.diagnosed), "—", "reported");
-    note("the diagnosis includes fetching and compiling the engine worker, started by the first question");
+    note("the diagnosis includes fetching and compiling the engine worker, which the start-up script starts before the widget");
     row("article (static HTML copy): → load event", m(article.load), "—", "reported");
     row("article: first contentful paint", m(article.fcp), "—", "reported");
     const ratio = median(widget.interactive) / median(article.load);

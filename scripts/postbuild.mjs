@@ -9,6 +9,7 @@
 //    whose connect-src is exactly the origins given with --origins (the
 //    engine's, from `diagnose --origins`): a second wall behind the widget's
 //    own check that a token goes nowhere else.
+// 5. The stylesheet is minified (comments and meaningless whitespace go).
 // Usage: node scripts/postbuild.mjs <dist-dir> --origins "ORIGIN ..."
 import fs from "node:fs";
 import path from "node:path";
@@ -38,16 +39,42 @@ const widgetJs = find(/^scopestack-troubleshooter-[0-9a-f]+\.js$/, "widget JS");
 const widgetWasm = find(/^scopestack-troubleshooter-[0-9a-f]+_bg\.wasm$/, "widget wasm");
 const styles = find(/^styles-[0-9a-f]+\.css$/, "stylesheet");
 
-const boot = `// Starts the widget on this page (Trunk's start-up, as a file for a strict CSP).
-import init, { open_widget, parent_said_hello } from "./${widgetJs}";
-await init({ module_or_path: new URL("./${widgetWasm}", import.meta.url) });
+// The start-up script (shipped without comments: every byte of it is in
+// the first load). What it does, in order:
+// - starts the engine's worker first, so its bytes download and compile
+//   while the widget's do: the widget takes it, once, from
+//   `scopestackEngine()` (src/widget/worker.rs), which says "ready" again
+//   for it if the worker already had (that message had no listener). If the
+//   worker fails before that, the widget starts one of its own and reports
+//   why; with no workers at all, the widget says so at the first question;
+// - starts the widget (Trunk's start-up, as a file for a strict CSP);
+// - in an iframe (?embed=1&parent=ORIGIN): makes the page chrome-less (the
+//   footer goes), relays the widget's events and its height to the parent,
+//   and takes `open` from it, only with that origin. The first message from
+//   a real host at that origin lets what the frame's URL may only set for
+//   such a host (a support contact) show; `ready` is posted at the end, as
+//   the parent may have been waiting to send `open`.
+const boot = `let early = null;
+let said = false;
+try {
+  early = new Worker(new URL("./engine-worker_loader.js", import.meta.url));
+  early.addEventListener("message", () => (said = true), { once: true });
+  early.addEventListener("error", () => (early = null), { once: true });
+} catch {}
+globalThis.scopestackEngine = () => {
+  const w = early;
+  early = null;
+  if (w && said) setTimeout(() => w.dispatchEvent(new MessageEvent("message", { data: "ready" })));
+  return w;
+};
+const widget = import("./${widgetJs}").then(async (m) => {
+  await m.default({ module_or_path: new URL("./${widgetWasm}", import.meta.url) });
+  return m;
+});
 
-// In an iframe (?embed=1&parent=ORIGIN): relay the widget's events and its
-// height to the parent, and take \`open\` from it — only with that origin.
 const params = new URLSearchParams(location.search);
 const parent = params.get("parent");
 const app = document.getElementById("app");
-// Chrome-less in a frame: the page's footer goes.
 if (params.get("embed") === "1") {
   document.documentElement.classList.add("ts-embedded");
   document.querySelector(".ts-footer")?.remove();
@@ -60,10 +87,9 @@ if (params.get("embed") === "1" && app && window.parent !== window && /^https?:\
   const height = () => post({ type: "scopestack-troubleshooter:height", height: Math.ceil(app.getBoundingClientRect().height) });
   new ResizeObserver(height).observe(app);
   let greeted = false;
-  window.addEventListener("message", (e) => {
+  window.addEventListener("message", async (e) => {
     if (e.origin !== parent || e.source !== window.parent) return;
-    // A real host at the configured origin: what the frame's URL may only
-    // set for such a host (a support contact) can now show.
+    const { open_widget, parent_said_hello } = await widget;
     if (!greeted) {
       greeted = true;
       parent_said_hello(0);
@@ -77,10 +103,34 @@ if (params.get("embed") === "1" && app && window.parent !== window && /^https?:\
     const paste = typeof e.data.paste === "string" ? e.data.paste : undefined;
     open_widget(0, JSON.stringify({ section, paste }));
   });
-  // The parent may have been waiting to send \`open\`: it can now.
-  post({ type: "scopestack-troubleshooter:ready" });
+  widget.then(() => post({ type: "scopestack-troubleshooter:ready" }));
 }
+await widget;
 `;
+// 5. The stylesheet loses its comments and the whitespace that means
+//    nothing (runs of it become one space; none is kept next to { } ;),
+//    about 0.6 KB gzip of the first load; its integrity in index.html
+//    follows. Safe for this stylesheet: none of its strings holds /* { } ;
+//    or a run of spaces (checked below).
+const stylesPath = path.join(dist, styles);
+const css = fs.readFileSync(stylesPath, "utf8");
+const strings = css.replace(/\/\*[\s\S]*?\*\//g, "").match(/"[^"\n]*"|'[^'\n]*'/g) ?? [];
+if (strings.some((str) => /\/\*|[{};]|\s\s/.test(str))) {
+  console.error("postbuild: a string in the stylesheet holds /*, { } ; or spaces: minify it another way");
+  process.exit(1);
+}
+const minified = css.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\s+/g, " ").replace(/ ?([{};]) ?/g, "$1").trim();
+if (minified !== css) {
+  fs.writeFileSync(stylesPath, minified);
+  const sri = `sha384-${crypto.createHash("sha384").update(minified).digest("base64")}`;
+  const link = new RegExp(`(<link rel="stylesheet" href="\\./${styles.replace(/\./g, "\\.")}" integrity=")[^"]*"`);
+  if (!link.test(html)) {
+    console.error("postbuild: the stylesheet's <link> was not found in index.html");
+    process.exit(1);
+  }
+  html = html.replace(link, `$1${sri}"`);
+}
+
 const hash = crypto.createHash("sha256").update(boot).digest("hex").slice(0, 16);
 const bootName = `boot-${hash}.js`;
 fs.writeFileSync(path.join(dist, bootName), boot);
@@ -101,7 +151,10 @@ html = withPolicy(html, origins);
 fs.writeFileSync(indexPath, html);
 
 const template = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), "..", "static", "embed.js"), "utf8");
+// Whole-line comments stay in static/embed.js, for whoever reads it there:
+// the copy every host page loads goes without them.
 const embed = template
+  .replace(/^\s*\/\/.*\n/gm, "")
   .replaceAll("__WIDGET_JS__", widgetJs)
   .replaceAll("__WIDGET_WASM__", widgetWasm)
   .replaceAll("__STYLES__", styles);

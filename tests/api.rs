@@ -226,3 +226,53 @@ fn the_envelope_carries_the_family() {
     let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
     assert!(v["body"]["error"].is_object(), "{raw}");
 }
+
+#[test]
+fn a_paste_beside_the_message_is_the_one_diagnosed() {
+    use scopestack_troubleshooter::engine::api::handle_with;
+    let message = serde_json::to_string(&Envelope::new(
+        7,
+        WidgetRequest::Diagnose {
+            paste: String::new(),
+        },
+    ))
+    .unwrap();
+    let answer: Envelope<WidgetResponse> = serde_json::from_str(&handle_with(
+        &message,
+        Some("HTTP/1.1 403 Forbidden".into()),
+    ))
+    .unwrap();
+    assert_eq!(answer.id, 7);
+    match answer.body {
+        WidgetResponse::Diagnosis { diagnosis, .. } => {
+            assert_eq!(diagnosis.primary.as_deref(), Some("403-forbidden"))
+        }
+        other => panic!("{other:?}"),
+    }
+    // Any other request ignores text beside it.
+    let message = serde_json::to_string(&Envelope::new(8, WidgetRequest::Warm)).unwrap();
+    let answer: Envelope<WidgetResponse> =
+        serde_json::from_str(&handle_with(&message, Some("401".into()))).unwrap();
+    assert_eq!(answer.body, WidgetResponse::Ready);
+}
+
+#[test]
+fn a_large_pastes_answer_carries_only_the_start_of_the_masked_paste() {
+    use scopestack_troubleshooter::engine::api::ECHO;
+    use scopestack_troubleshooter::engine::bundle::{support_bundle, Client};
+    let paste = format!(
+        "HTTP/1.1 504 Gateway Time-out\n\n{}",
+        "<tr><td>service location</td></tr>\n".repeat(100_000)
+    );
+    match ask(WidgetRequest::Diagnose { paste }) {
+        WidgetResponse::Diagnosis { diagnosis, .. } => {
+            assert_eq!(diagnosis.primary.as_deref(), Some("504-gateway-timeout"));
+            assert_eq!(diagnosis.redacted.chars().count(), ECHO);
+            assert!(diagnosis.redacted.starts_with("HTTP/1.1 504"));
+            // What the widget builds from it still says the error was cut.
+            let message = support_bundle(&diagnosis, Client::CustomCode, &[]);
+            assert!(message.contains("(cut here; the full error is longer)"));
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -164,3 +164,29 @@ proptest! {
         let _ = gather(&s);
     }
 }
+
+#[test]
+fn input_over_the_limit_is_read_in_part_and_the_diagnosis_says_so() {
+    use scopestack_troubleshooter::engine::{diagnose, MAX_INPUT};
+    // The status at the start decides; what lies past the limit (a 401
+    // here) is never read.
+    let filler = "x".repeat(MAX_INPUT);
+    let paste = format!("HTTP/1.1 504 Gateway Time-out\n{filler}\nHTTP/1.1 401 Unauthorized\n");
+    let d = diagnose(&paste);
+    assert_eq!(d.primary.as_deref(), Some("504-gateway-timeout"));
+    let notice = d.notice.expect("a notice that only the start was read");
+    assert!(
+        notice.contains("only its first 16.0 MB were read"),
+        "{notice}"
+    );
+    assert!(notice.contains("(16.0 MB)"), "{notice}");
+    // Within the limit: no notice.
+    assert_eq!(diagnose("HTTP/1.1 504 Gateway Time-out").notice, None);
+}
+
+#[test]
+fn a_million_open_braces_get_an_answer() {
+    let d = scopestack_troubleshooter::engine::diagnose(&"{".repeat(1_000_000));
+    assert_eq!(d.primary, None);
+    assert_eq!(d.notice, None);
+}

@@ -1,5 +1,6 @@
 //! The engine in a Web Worker: the widget posts an enveloped request as a
-//! JSON string and gets the enveloped response back the same way. Trunk
+//! JSON string (with a large paste beside it, as its own string) and gets
+//! the enveloped response back as JSON. Trunk
 //! builds this as the page's worker; all it does is carry messages.
 
 #[cfg(target_arch = "wasm32")]
@@ -11,8 +12,17 @@ fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let request = event.data().as_string().unwrap_or_default();
-        let answer = scopestack_troubleshooter::engine::api::handle(&request);
+        // A request as JSON, or `[json, text]` when a large text travels
+        // beside it (`engine::api::handle_with`).
+        let data = event.data();
+        let (request, beside) = match data.dyn_ref::<js_sys::Array>() {
+            Some(parts) => (parts.get(0).as_string(), parts.get(1).as_string()),
+            None => (data.as_string(), None),
+        };
+        let answer = scopestack_troubleshooter::engine::api::handle_with(
+            &request.unwrap_or_default(),
+            beside,
+        );
         let _ = reply_to.post_message(&JsValue::from_str(&answer));
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -78,6 +78,34 @@ pub enum WidgetRequest {
     Warm,
 }
 
+/// A request whose large text may travel beside its JSON rather than in it
+/// (see [`handle_with`]): that text takes its place here.
+pub trait Beside {
+    /// Put `text` where this request's large text goes; requests without
+    /// one ignore it.
+    fn put_beside(&mut self, _text: String) {}
+}
+
+impl Beside for WidgetRequest {
+    fn put_beside(&mut self, text: String) {
+        if let WidgetRequest::Diagnose { paste } = self {
+            *paste = text;
+        }
+    }
+}
+
+impl Beside for LiveRequest {
+    fn put_beside(&mut self, text: String) {
+        if let LiveRequest::Exchange {
+            outcome: Outcome::Response(response),
+            ..
+        } = self
+        {
+            response.body = text;
+        }
+    }
+}
+
 /// What the live-call panel asks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -296,7 +324,8 @@ pub fn respond_widget(request: WidgetRequest) -> WidgetResponse {
     let kb = knowledge_base();
     match request {
         WidgetRequest::Diagnose { paste } => {
-            let (diagnosis, sections) = with_sections(super::diagnose(&paste));
+            let (mut diagnosis, sections) = with_sections(super::diagnose(&paste));
+            cut_echo(&mut diagnosis.redacted);
             WidgetResponse::Diagnosis {
                 diagnosis,
                 sections,
@@ -340,7 +369,8 @@ pub fn respond_live(request: LiveRequest) -> LiveResponse {
         } => {
             let (diagnosis, shown) =
                 live::answer_exchange(&request, &outcome, token_account.as_deref());
-            let (diagnosis, sections) = with_sections(diagnosis);
+            let (mut diagnosis, sections) = with_sections(diagnosis);
+            cut_echo(&mut diagnosis.redacted);
             LiveResponse::Diagnosis {
                 diagnosis,
                 sections,
@@ -374,12 +404,44 @@ fn with_sections(mut diagnosis: Diagnosis) -> (Diagnosis, Vec<SectionInfo>) {
     (diagnosis, sections)
 }
 
+/// The most of the redacted paste a widget's diagnosis carries: more than
+/// the widget ever shows of it (the support message's
+/// [`MAX_ERROR`](super::bundle::MAX_ERROR), twice over, so it still knows
+/// when to say the error was cut; a link's
+/// [`MAX_LINK_PASTE`](super::link::MAX_LINK_PASTE)). A 10 MB paste's answer
+/// then stays a few kilobytes, which the page reads in no time.
+pub const ECHO: usize = 2 * super::bundle::MAX_ERROR;
+
+/// `redacted` cut to its first [`ECHO`] characters.
+fn cut_echo(redacted: &mut String) {
+    if let Some((end, _)) = redacted.char_indices().nth(ECHO) {
+        redacted.truncate(end);
+    }
+}
+
 /// The wire form: an enveloped request as JSON in, an enveloped response of
 /// the same family as JSON out. A message that is not a request gets a
 /// widget error answer with id 0.
 pub fn handle(message: &str) -> String {
+    handle_with(message, None)
+}
+
+/// [`handle`] for a message whose large text travels beside it rather than
+/// inside its JSON (the page posts a big paste to the worker as it is, so
+/// its main thread never writes megabytes of JSON): `beside` becomes the
+/// paste of a widget `diagnose` request, or the response body of a live
+/// `exchange` ([`Beside`]); others ignore it.
+pub fn handle_with(message: &str, beside: Option<String>) -> String {
     let (id, body) = match serde_json::from_str::<Incoming>(message) {
-        Ok(incoming) => (incoming.id, respond(incoming.request)),
+        Ok(mut incoming) => {
+            if let Some(text) = beside {
+                match &mut incoming.request {
+                    Request::Widget(r) => r.put_beside(text),
+                    Request::Live(r) => r.put_beside(text),
+                }
+            }
+            (incoming.id, respond(incoming.request))
+        }
         Err(e) => (
             0,
             Response::Widget(WidgetResponse::Error {

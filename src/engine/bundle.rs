@@ -53,7 +53,7 @@ impl Client {
 }
 
 /// How much of the redacted error goes into the message.
-const MAX_ERROR: usize = 6000;
+pub const MAX_ERROR: usize = 6000;
 
 /// The message, every part of it redacted: it is built only from a
 /// diagnosis, whose strings the engine sealed (`redact::seal`) before they

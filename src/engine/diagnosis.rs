@@ -90,6 +90,10 @@ pub struct Diagnosis {
     pub redacted: String,
     /// What was masked, for a person: "1 bearer token, 1 client secret masked".
     pub redaction_summary: Option<String>,
+    /// Something the reader must know about how the input was read (only
+    /// its start was, when it is too large; see `diagnose`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
     /// A short reply for the customer, in Markdown (see `reply`); written,
     /// not read back, as `pinpoint` (the widget does not show it yet).
     #[serde(default, skip_deserializing)]
@@ -162,6 +166,9 @@ impl Diagnosis {
                 }
             }
             None => out.push_str("No error found in the input.\n"),
+        }
+        if let Some(n) = &self.notice {
+            out.push_str(&format!("Note: {n}\n"));
         }
         let f = &self.facts;
         let mut facts = Vec::new();

@@ -1,7 +1,8 @@
 //! Small text helpers for showing answers: indenting JSON for display (the
-//! live panel's answer, `live::shown`) and reading one string field (the
+//! live panel's answer, `live::shown`), reading one string field (the
 //! API facts' readers of `/v1/me` and token answers, which the widget calls
-//! in the page). Both scan text in one pass instead of parsing, so they cost
+//! in the page), and sizes in megabytes (the engine's "too large" notice,
+//! the paste box's progress). Both scan text in one pass instead of parsing, so they cost
 //! the widget's download almost nothing and never fail on odd input.
 
 /// Indent JSON text for reading. Works on any text: what is not JSON comes
@@ -94,4 +95,10 @@ pub fn json_string_field(text: &str, name: &str) -> Option<String> {
         from += at + key.len();
     }
     None
+}
+
+/// Megabytes (MiB) with one decimal, without float formatting: `10.0`.
+pub fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes + 52_428) / 104_858;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }

@@ -37,7 +37,31 @@ pub use diagnosis::{
 pub use knowledge::{knowledge_base, KnowledgeBase};
 
 /// Diagnose one paste: the only entry point front ends need.
+/// Only the first [`MAX_INPUT`] bytes of a larger paste are read, and the
+/// diagnosis says so: errors sit at the start of what people paste, and
+/// this bounds the work whatever arrives (50 MB, a million `{`).
 pub fn diagnose(input: &str) -> Diagnosis {
+    let read = evidence::text::clip(input, MAX_INPUT);
+    let mut d = diagnose_all(read);
+    if read.len() < input.len() {
+        d.notice = Some(too_large(input.len()));
+    }
+    d
+}
+
+/// The most of one input the engine reads (16 MiB).
+pub const MAX_INPUT: usize = evidence::MAX_SCAN;
+
+/// What a reader is told when only the start of the input was read.
+pub fn too_large(len: usize) -> String {
+    format!(
+        "This paste is too large to read whole ({} MB): only its first {} MB were read. If the error is further on, paste that part instead.",
+        display::megabytes(len),
+        display::megabytes(MAX_INPUT)
+    )
+}
+
+fn diagnose_all(input: &str) -> Diagnosis {
     let evidence = evidence::gather(input);
     let mut signals = signals::derive(&evidence);
     signals.extend(pairs::signals(&evidence, input));

@@ -62,6 +62,7 @@ pub fn decide(kb: &KnowledgeBase, ev: &Evidence, signals: &[Signal], input: &str
         checklist,
         facts: facts(ev),
         redaction_summary: summary(secrets),
+        notice: None,
         redacted: redaction.text,
         reply: String::new(),
         pinpoint: None,

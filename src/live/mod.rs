@@ -6,4 +6,4 @@
 pub mod failure;
 pub mod send;
 
-pub use send::{send, Sending};
+pub use send::{send, send_keeping, Sending};

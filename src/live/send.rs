@@ -4,6 +4,10 @@
 //! bearer token or client secret can go anywhere else. The abort controller
 //! serves both the user's Cancel button and the timeout; which of the two
 //! fired decides how a failure is reported.
+//!
+//! A large response body stays the browser's string ([`send_keeping`]): the
+//! panel hands it to the engine's worker beside the request, so 20 MB are
+//! never copied into wasm or written into JSON on the page's main thread.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -52,6 +56,10 @@ impl Default for Sending {
     }
 }
 
+/// Bodies longer than this (in UTF-16 units) are kept as the browser's
+/// string by [`send_keeping`].
+const KEEP: u32 = 256 * 1024;
+
 /// Send `req` if its URL may go out (its origin is one of `allowed`, its
 /// path starts with `/`), giving up after `timeout`.
 pub async fn send(
@@ -60,11 +68,30 @@ pub async fn send(
     timeout: Duration,
     sending: &Sending,
 ) -> Outcome {
+    let (mut outcome, kept) = send_keeping(req, allowed, timeout, sending).await;
+    if let (Outcome::Response(r), Some(body)) = (&mut outcome, kept) {
+        r.body = body.into();
+    }
+    outcome
+}
+
+/// [`send`], but a body over [`KEEP`] comes back beside the outcome, as the
+/// browser's string, and the outcome's `body` is empty: for the engine's
+/// worker (`Backend::send_beside`), which puts it back.
+pub async fn send_keeping(
+    req: &HttpRequest,
+    allowed: &[String],
+    timeout: Duration,
+    sending: &Sending,
+) -> (Outcome, Option<js_sys::JsString>) {
     if let Some(message) = refusal(&req.url, allowed) {
-        return Outcome::Failure {
-            kind: FailureKind::NotAllowed,
-            message,
-        };
+        return (
+            Outcome::Failure {
+                kind: FailureKind::NotAllowed,
+                message,
+            },
+            None,
+        );
     }
     let method = Method::from_bytes(req.method.as_bytes()).unwrap_or(Method::GET);
     let mut builder = RequestBuilder::new(&req.url)
@@ -103,12 +130,28 @@ pub async fn send(
         },
         None => builder.send().await,
     };
+    let mut kept = None;
     let outcome = match result {
         Ok(response) => {
             let status = response.status();
             let status_text = response.status_text();
             let headers: Vec<(String, String)> = response.headers().entries().collect();
-            let body = response.text().await.unwrap_or_default();
+            let raw = web_sys::Response::from(response);
+            let text = match raw.text() {
+                Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise)
+                    .await
+                    .map(js_sys::JsString::from)
+                    .ok(),
+                Err(_) => None,
+            };
+            let body = match text {
+                Some(t) if t.length() > KEEP => {
+                    kept = Some(t);
+                    String::new()
+                }
+                Some(t) => t.into(),
+                None => String::new(),
+            };
             Outcome::Response(HttpResponse {
                 status,
                 status_text,
@@ -139,5 +182,5 @@ pub async fn send(
         }
     };
     done.set(true);
-    outcome
+    (outcome, kept)
 }

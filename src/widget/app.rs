@@ -62,6 +62,10 @@ pub fn app(props: &Props) -> Html {
         let d = state.dispatcher();
         Callback::from(move |text: String| d.dispatch(Action::Paste(text)))
     };
+    let on_large = {
+        let d = state.dispatcher();
+        Callback::from(move |(large, start)| d.dispatch(Action::PasteLarge(large, start)))
+    };
     let mode = props.config.mode;
     let on_select = {
         let d = state.dispatcher();
@@ -158,7 +162,8 @@ pub fn app(props: &Props) -> Html {
                 </div>
             } else if state.view == View::Diagnose {
                 <div role="tabpanel" aria-labelledby="ts-tab-diagnose">
-                    <PasteBox value={state.paste.clone()} {on_input} busy={state.busy} />
+                    <PasteBox value={state.paste.clone()} large={state.large.as_ref().map(|l| l.len)}
+                        {on_input} {on_large} busy={state.busy} />
                     <p class="ts-visually-hidden" aria-live="polite" data-role="announce">{ announcement(&state) }</p>
                     <div class="ts-result" data-role="result">
                         if state.paste.trim().is_empty() && state.selected.is_none() {

@@ -21,7 +21,8 @@ thread_local! {
     static MOUNTED: RefCell<Vec<Commands>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The page's one engine worker, started on the first question.
+/// The page's one engine worker, started on the first question (or, on the
+/// standalone page, by its start-up script, and taken at once).
 fn backend() -> WidgetBackend {
     BACKEND.with(|b| {
         b.borrow_mut()
@@ -112,6 +113,12 @@ pub fn start() {
         // parent, when the parent origin is configured.
         config.host = Some(root.clone());
     }
+    // The page's start-up script has started the engine's worker already:
+    // take it now, so it is this widget's and nothing starts another.
+    backend().send(
+        crate::engine::api::WidgetRequest::Warm,
+        yew::Callback::from(|_| ()),
+    );
     render(root, config);
 }
 

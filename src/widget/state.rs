@@ -18,6 +18,22 @@ pub enum View {
     Reference,
 }
 
+/// A paste too large to copy into the widget (over `paste_box`'s limit):
+/// kept as the browser's string and handed to the engine's worker as it is;
+/// `State::paste` holds its start, for the box to show.
+#[derive(Clone, PartialEq)]
+pub struct Large {
+    pub text: js_sys::JsString,
+    /// Its length in UTF-16 units (its bytes, for the usual ASCII paste).
+    pub len: usize,
+}
+
+impl std::fmt::Debug for Large {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Large({})", self.len)
+    }
+}
+
 /// The engine's answer for a paste, with the text of its sections.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
@@ -42,8 +58,15 @@ pub struct Results {
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub view: View,
-    /// What the user pasted (never lost: bad input only changes the answer).
+    /// What the user pasted (never lost: bad input only changes the answer),
+    /// or the start of it when it is `large`.
     pub paste: AttrValue,
+    /// The whole of a paste too large to copy, when it is one.
+    pub large: Option<Large>,
+    /// The paste was typed (so it is diagnosed after a pause in typing);
+    /// false for one that arrived whole, from a link, the host or a paste
+    /// too large to copy, which is diagnosed at once.
+    pub typed: bool,
     /// Bumped on every change of the paste, so late answers are dropped.
     pub generation: u64,
     pub answer: Option<Rc<Answer>>,
@@ -77,6 +100,8 @@ impl Default for State {
         State {
             view: View::Diagnose,
             paste: AttrValue::default(),
+            large: None,
+            typed: false,
             generation: 0,
             answer: None,
             busy: false,
@@ -116,6 +141,9 @@ pub fn section_info<'a>(
 pub enum Action {
     /// The paste box changed; the diagnosis follows after a pause.
     Paste(String),
+    /// A paste too large to copy arrived whole (pasted or dropped), with
+    /// the start of it to show.
+    PasteLarge(Large, String),
     Busy(u64),
     Answered(u64, Rc<Answer>),
     Browsed(Rc<Browsed>),
@@ -155,6 +183,16 @@ impl Reducible for State {
                 s.error = None;
                 s.keep_selection = false;
                 s.paste = text.into();
+                s.large = None;
+                s.typed = true;
+            }
+            Action::PasteLarge(large, start) => {
+                s.generation += 1;
+                s.error = None;
+                s.keep_selection = false;
+                s.paste = start.into();
+                s.large = Some(large);
+                s.typed = false;
             }
             Action::Busy(generation) => s.busy = generation == s.generation,
             Action::Answered(generation, answer) => {
@@ -199,6 +237,8 @@ impl Reducible for State {
                     s.keep_selection = link.section.is_some();
                     s.generation += 1;
                     s.paste = p.into();
+                    s.large = None;
+                    s.typed = false;
                     s.answer = None;
                 }
                 if link.section.is_some() {

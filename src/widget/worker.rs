@@ -3,6 +3,11 @@
 //! id. If the worker cannot be started or dies, every waiting question gets
 //! an error answer, so the widget can say so instead of spinning forever,
 //! and the next question starts a fresh worker.
+//!
+//! On the standalone page the start-up script has already started the
+//! worker, so the engine downloads and compiles while the widget does; the
+//! first question adopts it (`early_engine`). A large text beside a request is
+//! posted with it as the browser's string (`[json, text]`), never copied.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -23,7 +28,7 @@ struct Connection<A> {
     ready: bool,
     failed: Option<String>,
     next_id: u64,
-    queue: Vec<String>,
+    queue: Vec<JsValue>,
     // Few questions are ever in flight, so a list beats a map here.
     pending: Vec<(u64, Callback<A>)>,
     // Kept alive as long as the worker.
@@ -63,13 +68,14 @@ where
         pending: Vec::new(),
         handlers: Vec::new(),
     }));
-    Backend::new(move |request, reply| send(&conn, &url, request, reply))
+    Backend::carrying(move |request, beside, reply| send(&conn, &url, request, beside, reply))
 }
 
 fn send<Q: Serialize + InFamily, A: DeserializeOwned + InFamily + Failure + 'static>(
     conn: &Rc<RefCell<Connection<A>>>,
     url: &str,
     request: Q,
+    beside: Option<js_sys::JsString>,
     reply: Callback<A>,
 ) {
     if conn.borrow().worker.is_none() && conn.borrow().failed.is_none() {
@@ -92,12 +98,17 @@ fn send<Q: Serialize + InFamily, A: DeserializeOwned + InFamily + Failure + 'sta
         }
     };
     c.pending.push((id, reply));
+    let text = JsValue::from_str(&text);
+    let message = match beside {
+        Some(b) => js_sys::Array::of2(&text, &b).into(),
+        None => text,
+    };
     if c.ready {
         if let Some(w) = &c.worker {
-            let _ = w.post_message(&JsValue::from_str(&text));
+            let _ = w.post_message(&message);
         }
     } else {
-        c.queue.push(text);
+        c.queue.push(message);
     }
 }
 
@@ -105,15 +116,18 @@ fn start<A: DeserializeOwned + InFamily + Failure + 'static>(
     conn: &Rc<RefCell<Connection<A>>>,
     url: &str,
 ) {
-    let worker = match new_worker(url) {
-        Ok(w) => w,
-        Err(_) => {
-            conn.borrow_mut().failed = Some(
-                "The diagnosis engine could not be started in this browser (Web Workers are blocked here)."
-                    .into(),
-            );
-            return;
-        }
+    let worker = match early_engine().ok().flatten() {
+        Some(early) => early,
+        None => match new_worker(url) {
+            Ok(w) => w,
+            Err(_) => {
+                conn.borrow_mut().failed = Some(
+                    "The diagnosis engine could not be started in this browser (Web Workers are blocked here)."
+                        .into(),
+                );
+                return;
+            }
+        },
     };
     let on_message = {
         let conn = Rc::downgrade(conn);
@@ -157,8 +171,8 @@ fn receive<A: DeserializeOwned + InFamily>(conn: &Rc<RefCell<Connection<A>>>, da
             (c.worker.clone(), std::mem::take(&mut c.queue))
         };
         if let Some(w) = worker {
-            for text in queue {
-                let _ = w.post_message(&JsValue::from_str(&text));
+            for message in queue {
+                let _ = w.post_message(&message);
             }
         }
         return;
@@ -197,6 +211,15 @@ fn fail<A: Failure>(conn: &Rc<RefCell<Connection<A>>>, message: &str) {
     for reply in pending {
         reply.emit(A::failure(message.to_string()));
     }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The worker the standalone page's start-up script started, once
+    /// (`scripts/postbuild.mjs` writes that script; it says "ready" again
+    /// for its new owner if it already had). Throws where no such script ran.
+    #[wasm_bindgen(catch, js_namespace = globalThis, js_name = scopestackEngine)]
+    fn early_engine() -> Result<Option<Worker>, JsValue>;
 }
 
 /// A worker from `url`. Browsers only start workers from the page's own

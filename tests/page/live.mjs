@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { originsOf, policyOf, withPolicy } from "../../scripts/csp.mjs";
 import { serve, launch, run, assert } from "./harness.mjs";
+import { serveBody } from "../../scripts/audit/server.mjs";
 import { started, startStandin as startWith, stopStandin, stopped } from "./live-standin.mjs";
 import {
   MEDIA, widgetProblems, openLive, showLive, currentTab, settle, fillCall, nextAnswer, shown, answerCount,
@@ -79,6 +80,14 @@ try {
   const A = await startStandin(["--allow-origin", pageOrigin, "--gateway-delay-ms", "300"]);
   const B = await startStandin(["--allow-origin", "http://127.0.0.1:9"]);
   const C = await startStandin(["--allow-origin", pageOrigin]);
+  // BIG: a 422 whose body is over a megabyte (the panel hands such a body
+  // to the engine's worker as the browser's string, never copied on the page).
+  const bigBody = Buffer.from(JSON.stringify({
+    errors: [{ status: "422", title: "can't be blank", detail: "name - can't be blank", source: { pointer: "/data/attributes/name" } }],
+    meta: { log: "x".repeat(1.5 * 1024 * 1024) },
+  }));
+  const BIG = await serveBody(bigBody, { status: 422, allowOrigin: pageOrigin });
+  BIG.url = BIG.origin;
 
   // The stand-ins are allowed as a host page (or ./x demo) allows them: in
   // the widget's list and in the page's own Content-Security-Policy, which
@@ -87,7 +96,7 @@ try {
   const html = fs.readFileSync(indexPath, "utf8");
   assert(!html.includes(META), "the shipped index.html already allows origins");
   assert(policyOf(html), "the shipped index.html has no Content-Security-Policy");
-  fs.writeFileSync(indexPath, withPolicy(html, originsOf(html), [A.url, B.url, C.url]));
+  fs.writeFileSync(indexPath, withPolicy(html, originsOf(html), [A.url, B.url, C.url, BIG.url]));
 
   browser = await launch();
   await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: pageOrigin });
@@ -122,6 +131,16 @@ try {
         for (const o of ["https://api.scopestack.io", "https://app.scopestack.io", A.url, B.url, C.url]) {
           assert(options.includes(o), `origin ${o} missing from ${JSON.stringify(options)}`);
         }
+      },
+    ],
+
+    [
+      "a 422 with a 1.5 MB body is diagnosed from that body",
+      async () => {
+        const got = await call(page, { origin: BIG.url, path: "/{slug}/v1/clients", token: "" });
+        expectStatus(got, 422);
+        assert(got.section === "422-unprocessable-entity", `the page shows ${got.section}`);
+        assert(BIG.served() >= 1, "the big body was never requested");
       },
     ],
 

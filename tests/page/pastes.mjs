@@ -6,6 +6,11 @@ export const GATEWAY_PAGE =
 
 /** About 10 MB of `curl -v` for a 504 on merge data, with a big HTML body. */
 export function tenMegabytePaste() {
+  return pasteOfSize(10 * 1024 * 1024);
+}
+
+/** About `target` bytes of `curl -v` for a 504 on merge data, with a big HTML body. */
+export function pasteOfSize(target) {
   const head = [
     "* Connected to api.scopestack.io (52.1.2.3) port 443 (#0)",
     "> GET /acme/v1/projects/123/merge-data HTTP/1.1",
@@ -19,7 +24,6 @@ export function tenMegabytePaste() {
     "<!-- upstream log follows -->",
   ].join("\n");
   const row = "<tr><td>service location</td><td>Main Street 1, Springfield</td><td>pending</td></tr>\n";
-  const target = 10 * 1024 * 1024;
   const body = row.repeat(Math.ceil((target - head.length - GATEWAY_PAGE.length) / row.length));
   return `${head}\n${body}${GATEWAY_PAGE}\n* Connection #0 to host api.scopestack.io left intact`;
 }

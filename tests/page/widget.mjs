@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve, launch, open, run, assert } from "./harness.mjs";
-import { GATEWAY_PAGE, tenMegabytePaste } from "./pastes.mjs";
+import { GATEWAY_PAGE, tenMegabytePaste, pasteOfSize } from "./pastes.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const AXE = path.join(HERE, "node_modules", "axe-core", "axe.min.js");
@@ -758,6 +758,67 @@ test(
     });
   },
 );
+
+/** Paste `text` through the clipboard, as a person does (see the 10 MB test). */
+async function pasteThroughClipboard(page, text) {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.locator("textarea[data-role=paste]").focus();
+  await page.keyboard.press("ControlOrMeta+V");
+}
+
+test("a paste over the engine's limit is read from its start, says so, and the box keeps it", async () => {
+  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(server.url).origin });
+  await withPage(server.url, async (page, problems) => {
+    const paste = pasteOfSize(17 * 1024 * 1024);
+    await pasteThroughClipboard(page, paste);
+    await page.waitForSelector("[data-section='504-gateway-timeout']", { timeout: 60000 });
+    const notice = (await page.locator("[data-role=read-notice]").textContent()).trim();
+    assert(/too large to read whole \(17\.0 MB\): only its first 16\.0 MB were read/.test(notice), `the notice says ${JSON.stringify(notice)}`);
+    // What was pasted is not lost: the box shows its start, read-only, and
+    // says how much there is.
+    const box = await page.locator("textarea[data-role=paste]").inputValue();
+    assert(box.startsWith(paste.slice(0, 200)), "the box does not start with the paste");
+    assert(box.includes("17.0 MB pasted"), `the box does not say how much was pasted: ${JSON.stringify(box.slice(-200))}`);
+    assert(await page.locator("textarea[data-role=paste]").getAttribute("readonly") !== null, "the box of a large paste is not read-only");
+    noProblems(problems);
+  });
+});
+
+test("a paste of a million { gets an answer, not a frozen page", async () => {
+  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(server.url).origin });
+  await withPage(server.url, async (page, problems) => {
+    await pasteThroughClipboard(page, "{".repeat(1_000_000));
+    await page.waitForSelector("[data-role=no-error]", { timeout: 60000 });
+    // Cleared, the box takes a small paste again, typed.
+    await page.locator("[data-role=clear-paste]").click();
+    await diagnose(page, "HTTP/1.1 403 Forbidden", "403-forbidden");
+    noProblems(problems);
+  });
+});
+
+test("the standalone page starts the engine's worker itself, and the widget uses that one", async () => {
+  // Listening before the page loads: its start-up script starts the worker.
+  const page = await browser.context.newPage();
+  const problems = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  try {
+    const workers = [];
+    page.on("worker", (w) => workers.push(w.url()));
+    await page.goto(`${server.url}#p=${encodeURIComponent(CURL_401)}`);
+    await page.waitForSelector('[data-section="401-unauthorized"] [data-check]', { timeout: 30000 });
+    await page.waitForFunction(() => performance.getEntriesByName("scopestack:diagnosed").length > 0, null, { timeout: 30000 });
+    const engines = workers.filter((u) => /engine-worker/.test(u));
+    assert(engines.length === 1, `engine workers started: ${JSON.stringify(workers)}`);
+    // Every kind of question still goes through it: a section, a search.
+    await page.locator("#ts-tab-reference").click();
+    await page.waitForSelector("[data-reference-section]", { timeout: 30000 });
+    assert(workers.filter((u) => /engine-worker/.test(u)).length === 1, `engine workers started: ${JSON.stringify(workers)}`);
+    noProblems(problems);
+  } finally {
+    await page.close();
+  }
+});
 
 let ok = false;
 try {

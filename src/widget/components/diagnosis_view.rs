@@ -66,6 +66,9 @@ pub fn diagnosis_view(props: &Props) -> Html {
                     </p>
                 </section>
             }
+            if let Some(notice) = d.as_ref().and_then(|d| d.notice.clone()) {
+                <p class="ts-notice" role="status" data-role="read-notice">{ notice }</p>
+            }
             if let Some(note) = d.as_ref().and_then(|d| d.redaction_summary.clone()) {
                 <p class="ts-redaction" role="note">{ format!("For your safety: {note}. Masked values never leave this page.") }</p>
             }

@@ -17,7 +17,7 @@ use crate::engine::live::{
     account_matters, build, call_fields, me_request, refusal, CallForm, HttpRequest, LintFinding,
     Outcome, Severity, Shown,
 };
-use crate::live::{send, Sending};
+use crate::live::{send, send_keeping, Sending};
 use crate::widget::backend::LiveBackend as Backend;
 use crate::widget::browser::copy_text;
 use crate::widget::components::response_view::ResponseView;
@@ -152,7 +152,8 @@ pub fn live_call(props: &Props) -> Html {
             let me = me.clone();
             let allowed = allowed.clone();
             spawn_local(async move {
-                let result = send(&request, &allowed, timeout, &handle).await;
+                // A large body stays the browser's string, for the worker.
+                let (result, body) = send_keeping(&request, &allowed, timeout, &handle).await;
                 sending.set(None);
                 // Some answers read differently when we know whose token
                 // this is (the engine says which): ask /v1/me, as the
@@ -179,14 +180,15 @@ pub fn live_call(props: &Props) -> Html {
                         }));
                     }
                 });
-                backend.send(
-                    Request::Exchange {
-                        request,
-                        outcome: result,
-                        token_account,
-                    },
-                    reply,
-                );
+                let exchange = Request::Exchange {
+                    request,
+                    outcome: result,
+                    token_account,
+                };
+                match body {
+                    Some(body) => backend.send_beside(exchange, body, reply),
+                    None => backend.send(exchange, reply),
+                }
             });
         })
     };

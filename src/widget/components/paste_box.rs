@@ -1,23 +1,43 @@
 //! The labelled paste box. A plain textarea, so whatever is pasted stays
-//! text; a dropped file (a HAR, a saved response) is read into it.
+//! text; a dropped file (a HAR, a saved response) is read into it. A paste
+//! or file too large to lay out or copy stays the browser's string: the box
+//! shows its start, and the whole goes to the engine's worker as it is.
 
+use js_sys::JsString;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, DragEvent, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::engine::display::megabytes;
+use crate::widget::state::Large;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A `DataTransfer` whose `getData` leaves the text the browser's
+    /// string (web-sys's copies it into wasm).
+    type AsIs;
+    #[wasm_bindgen(method, js_name = getData)]
+    fn get_data(this: &AsIs, format: &str) -> JsValue;
+}
+
 /// Files above this are refused with a message rather than read.
 const MAX_FILE: f64 = 25.0 * 1024.0 * 1024.0;
-/// Pastes above this are not put into the box whole: laying out megabytes
-/// of text takes the browser seconds. The box shows the start, read-only,
-/// and all of it is diagnosed.
-const PREVIEW_OVER: usize = 1024 * 1024;
-const PREVIEW: usize = 64 * 1024;
+/// Pastes above this (in UTF-16 units) are not put into the box whole:
+/// laying out a megabyte of text, or copying it into wasm, blocks the page
+/// for long. The box shows the start, read-only; the whole is diagnosed.
+const PREVIEW_OVER: u32 = 256 * 1024;
+const PREVIEW: u32 = 16 * 1024;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub value: AttrValue,
+    /// The length of the whole paste when `value` is only its start.
+    pub large: Option<usize>,
     pub on_input: Callback<String>,
+    /// A paste too large to copy, and its start to show.
+    pub on_large: Callback<(Large, String)>,
     pub busy: bool,
 }
 
@@ -33,15 +53,15 @@ pub fn paste_box(props: &Props) -> Html {
         })
     };
     let onpaste = {
-        let on_input = props.on_input.clone();
+        let on_large = props.on_large.clone();
         Callback::from(move |e: Event| {
             let text = e
                 .dyn_ref::<ClipboardEvent>()
                 .and_then(|c| c.clipboard_data())
-                .and_then(|d| d.get_data("text").ok());
-            if let Some(text) = text.filter(|t| t.len() > PREVIEW_OVER) {
+                .map(|d| d.unchecked_ref::<AsIs>().get_data("text"));
+            if let Some(large) = text.and_then(|t| large(t.into())) {
                 e.prevent_default();
-                on_input.emit(text);
+                on_large.emit(large);
             }
         })
     };
@@ -52,6 +72,7 @@ pub fn paste_box(props: &Props) -> Html {
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
         let on_input = props.on_input.clone();
+        let on_large = props.on_large.clone();
         let notice = notice.clone();
         Callback::from(move |e: DragEvent| {
             let file = e
@@ -69,12 +90,16 @@ pub fn paste_box(props: &Props) -> Html {
                 return;
             }
             let on_input = on_input.clone();
+            let on_large = on_large.clone();
             let notice = notice.clone();
             spawn_local(async move {
                 match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                     Ok(text) => {
                         notice.set(None);
-                        on_input.emit(text.as_string().unwrap_or_default());
+                        match large(text.clone().into()) {
+                            Some(large) => on_large.emit(large),
+                            None => on_input.emit(text.as_string().unwrap_or_default()),
+                        }
                     }
                     Err(_) => {
                         notice.set(Some(format!("{} could not be read as text.", file.name())))
@@ -83,21 +108,16 @@ pub fn paste_box(props: &Props) -> Html {
             });
         })
     };
-    let size = props.value.len();
-    let large = size > PREVIEW_OVER;
-    let shown: AttrValue = if large {
-        let mut end = PREVIEW;
-        while !props.value.is_char_boundary(end) {
-            end -= 1;
-        }
-        format!(
-            "{}\n\n… {} MB pasted: all of it is diagnosed. Clear the box to paste something else.",
-            &props.value[..end],
-            megabytes(size)
+    let size = props.large.unwrap_or(props.value.len());
+    let large = props.large.is_some();
+    let shown: AttrValue = match props.large {
+        Some(len) => format!(
+            "{}\n\n… {} MB pasted; only its start is shown here. Clear the box to paste something else.",
+            props.value,
+            megabytes(len)
         )
-        .into()
-    } else {
-        props.value.clone()
+        .into(),
+        None => props.value.clone(),
     };
     html! {
         <section class="ts-paste">
@@ -135,9 +155,17 @@ pub fn paste_box(props: &Props) -> Html {
     }
 }
 
-/// Megabytes with one decimal, without pulling float formatting into the
-/// widget's download.
-fn megabytes(bytes: usize) -> String {
-    let tenths = (bytes + 52_428) / 104_858;
-    format!("{}.{}", tenths / 10, tenths % 10)
+/// `text` as a paste too large to copy, with its start, if it is one.
+fn large(text: JsString) -> Option<(Large, String)> {
+    let len = text.length();
+    (len > PREVIEW_OVER).then(|| {
+        let start = String::from(text.slice(0, PREVIEW));
+        (
+            Large {
+                text,
+                len: len as usize,
+            },
+            start,
+        )
+    })
 }

@@ -1,6 +1,8 @@
 //! Diagnose as the user pastes, with no button: after a short pause in
-//! typing. The engine works in its worker, so the page stays responsive
-//! however large the paste; big pastes show that work is under way.
+//! typing, at once for a paste that arrived whole (a link's, the host's, a
+//! large one). The engine works in its worker, so the page stays responsive
+//! however large the paste; big pastes show that work is under way, and one
+//! too large to copy goes to the worker as the browser's string.
 
 use std::rc::Rc;
 use std::time::Duration;
@@ -22,11 +24,17 @@ pub fn use_diagnosis(state: &UseReducerHandle<State>, backend: &Backend) {
     let dispatcher = state.dispatcher();
     let backend = backend.clone();
     let paste = state.paste.clone();
-    use_debounced(state.generation, DEBOUNCE, move |generation| {
-        if paste.trim().is_empty() {
+    let large = state.large.clone();
+    let delay = if state.typed {
+        DEBOUNCE
+    } else {
+        Duration::ZERO
+    };
+    use_debounced(state.generation, delay, move |generation| {
+        if large.is_none() && paste.trim().is_empty() {
             return;
         }
-        if paste.len() > LARGE {
+        if large.is_some() || paste.len() > LARGE {
             dispatcher.dispatch(Action::Busy(generation));
         }
         let reply = Callback::from(move |response: Response| match response {
@@ -47,11 +55,20 @@ pub fn use_diagnosis(state: &UseReducerHandle<State>, backend: &Backend) {
             Response::Error { message } => dispatcher.dispatch(Action::Failed(message)),
             _ => {}
         });
-        backend.send(
-            Request::Diagnose {
-                paste: paste.to_string(),
-            },
-            reply,
-        );
+        match large {
+            Some(large) => backend.send_beside(
+                Request::Diagnose {
+                    paste: String::new(),
+                },
+                large.text,
+                reply,
+            ),
+            None => backend.send(
+                Request::Diagnose {
+                    paste: paste.to_string(),
+                },
+                reply,
+            ),
+        }
     });
 }

@@ -18,7 +18,7 @@ pub fn reply_view(reply: &str, status: &Status) -> Html {
         on_copy: None,
     };
     html! {
-        <details class="ts-bundle">
+        <details class="ts-reply">
             <summary>{ "Support agents: a reply for the customer" }</summary>
             <p id="ts-reply-help">{ "This exact text (Markdown, for a chat) is what will be copied. Secrets are already masked." }</p>
             <pre class="ts-bundle-text" data-role="reply" tabindex="0" aria-describedby="ts-reply-help">{ reply }</pre>

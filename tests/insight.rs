@@ -320,3 +320,38 @@ fn every_har_fixture_saves_as_a_har() {
     }
     assert!(hars >= 3);
 }
+
+/// The widget reads the diagnosis from the worker's JSON: what it shows of
+/// these parts comes back whole through the hand-written record reader
+/// (`path` and `lines`, which it does not show, are not read back).
+#[test]
+fn the_widget_reads_back_what_it_shows() {
+    let mut pastes: Vec<(String, String)> = fixtures()
+        .into_iter()
+        .map(|(name, _, _, paste)| (name, paste))
+        .collect();
+    pastes.push(("planted HAR".into(), planted_har()));
+    let (mut pinpoints, mut pairs) = (0, 0);
+    for (name, paste) in pastes {
+        let d = diagnose(&paste);
+        let back: scopestack_troubleshooter::engine::Diagnosis =
+            serde_json::from_str(&d.to_json()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(back.reply, d.reply, "{name}");
+        assert_eq!(back.sanitized_har, d.sanitized_har, "{name}");
+        assert_eq!(back.sent_vs_expected, d.sent_vs_expected, "{name}");
+        let shown = |p: &scopestack_troubleshooter::engine::Pinpoint| {
+            (p.present, p.body.clone(), p.span, p.note.clone())
+        };
+        assert_eq!(
+            back.pinpoint.as_deref().map(shown),
+            d.pinpoint.as_deref().map(shown),
+            "{name}"
+        );
+        pinpoints += usize::from(d.pinpoint.is_some());
+        pairs += d.sent_vs_expected.len();
+    }
+    assert!(
+        pinpoints > 0 && pairs > 0,
+        "the corpus has pinpoints ({pinpoints}) and pairs ({pairs})"
+    );
+}

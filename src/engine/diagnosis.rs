@@ -2,7 +2,10 @@
 //! CLI's JSON"): the widget renders it, the CLI prints it, support tooling
 //! reads it. Every string in it is already redacted.
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use serde::de::{IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -69,6 +72,9 @@ pub struct Facts {
     pub account_slug: Option<String>,
     /// Error titles/details, as the API wrote them.
     pub details: Vec<String>,
+    /// Not read back: no front end shows them (the widget's first load
+    /// is spared the field).
+    #[serde(default, skip_deserializing)]
     pub pointers: Vec<String>,
     /// The attribute a validation error names, when one does.
     pub attribute: Option<String>,
@@ -94,30 +100,28 @@ pub struct Diagnosis {
     /// its start was, when it is too large; see `diagnose`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice: Option<String>,
-    /// A short reply for the customer, in Markdown (see `reply`); written,
-    /// not read back, as `pinpoint` (the widget does not show it yet).
-    #[serde(default, skip_deserializing)]
+    /// A short reply for the customer, in Markdown (see `reply`).
+    #[serde(default)]
     pub reply: String,
     /// The request body with the member a 400/422 names marked, or where it
-    /// belongs in a minimal JSON:API body (see `pinpoint`). Written, not
-    /// read back: the widget's first load has no room for two more serde
-    /// visitors (about 1 KB gzip), so it does not show this yet.
-    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
+    /// belongs in a minimal JSON:API body (see `pinpoint`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pinpoint: Option<Box<Pinpoint>>,
     /// What the request sent next to what it should have (see
-    /// `sent_expected`); written, not read back, as `pinpoint`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", skip_deserializing)]
+    /// `sent_expected`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sent_vs_expected: Vec<SentExpected>,
     /// The pasted HAR with every secret masked, still a HAR (see
-    /// `har_sanitize`); written, not read back, as `pinpoint`.
-    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
+    /// `har_sanitize`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sanitized_har: Option<String>,
 }
 
 /// Where the member an error names stands in the request body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Pinpoint {
-    /// The member's JSON pointer (`/data/attributes/name`).
+    /// The member's JSON pointer (`/data/attributes/name`). Not read back
+    /// (see `Record`): the note names it.
     pub path: String,
     /// True when the member is in the body sent; false when `body` is a
     /// minimal JSON:API body showing where it belongs.
@@ -126,14 +130,15 @@ pub struct Pinpoint {
     pub body: String,
     /// Byte span of the member in `body` (start, end).
     pub span: (usize, usize),
-    /// Lines of `body` the member covers, 1-based and inclusive.
+    /// Lines of `body` the member covers, 1-based and inclusive (not read
+    /// back, as `path`).
     pub lines: (usize, usize),
     /// One sentence for a person.
     pub note: String,
 }
 
 /// One value the request sent next to the one it needed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SentExpected {
     pub what: String,
     pub sent: String,
@@ -142,6 +147,101 @@ pub struct SentExpected {
     pub sent_span: (usize, usize),
     /// Byte span of `expected` that differs from `sent`.
     pub expected_span: (usize, usize),
+}
+
+/// How `Pinpoint` and `SentExpected` are read back (by the widget, from
+/// the worker): one hand-written map visitor for both, reading their string,
+/// span and flag members by name and ignoring the rest. serde's derive
+/// would give each record its own field and sequence visitors, about 1 KB
+/// gzip of the widget's first load; a member missing reads as empty.
+struct Record {
+    strings: &'static [&'static str],
+    spans: &'static [&'static str],
+    flag: &'static str,
+}
+
+/// A record's members, in the order its `Record` names them.
+struct Members {
+    strings: Vec<String>,
+    spans: Vec<(usize, usize)>,
+    flag: bool,
+}
+
+impl Members {
+    fn string(&mut self, i: usize) -> String {
+        self.strings
+            .get_mut(i)
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+
+    fn span(&self, i: usize) -> (usize, usize) {
+        self.spans.get(i).copied().unwrap_or_default()
+    }
+}
+
+impl<'de> Visitor<'de> for Record {
+    type Value = Members;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a record of strings and spans")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Members, M::Error> {
+        let mut out = Members {
+            strings: vec![String::new(); self.strings.len()],
+            spans: vec![(0, 0); self.spans.len()],
+            flag: false,
+        };
+        while let Some(key) = map.next_key::<String>()? {
+            let at = |names: &[&str]| names.iter().position(|n| *n == key);
+            if let Some(slot) = at(self.strings).and_then(|i| out.strings.get_mut(i)) {
+                *slot = map.next_value()?;
+            } else if let Some(slot) = at(self.spans).and_then(|i| out.spans.get_mut(i)) {
+                *slot = map.next_value()?;
+            } else if key == self.flag {
+                out.flag = map.next_value()?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl<'de> Deserialize<'de> for Pinpoint {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut m = d.deserialize_map(Record {
+            strings: &["body", "note"],
+            spans: &["span"],
+            flag: "present",
+        })?;
+        Ok(Pinpoint {
+            path: String::new(),
+            present: m.flag,
+            body: m.string(0),
+            span: m.span(0),
+            lines: (0, 0),
+            note: m.string(1),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for SentExpected {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut m = d.deserialize_map(Record {
+            strings: &["what", "sent", "expected"],
+            spans: &["sent_span", "expected_span"],
+            flag: "",
+        })?;
+        Ok(SentExpected {
+            what: m.string(0),
+            sent: m.string(1),
+            expected: m.string(2),
+            sent_span: m.span(0),
+            expected_span: m.span(1),
+        })
+    }
 }
 
 impl Diagnosis {

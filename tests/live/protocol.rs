@@ -84,13 +84,15 @@ fn protocol_exchange() {
             sections,
             ..
         } => {
-            // What the widget reads back: the fields written for the CLI
-            // and JSON only (reply, pinpoint, …) do not travel back.
+            // What the front ends read back: all they show (the reply,
+            // pinpoint, …); what none shows (a pinpoint's path and lines,
+            // the facts' pointers) does not travel back.
             let mut direct = diagnose_exchange(&req, &outcome);
-            direct.reply.clear();
-            direct.pinpoint = None;
-            direct.sent_vs_expected.clear();
-            direct.sanitized_har = None;
+            direct.facts.pointers.clear();
+            if let Some(p) = direct.pinpoint.as_mut() {
+                p.path.clear();
+                p.lines = (0, 0);
+            }
             assert_eq!(diagnosis, direct);
             assert_eq!(diagnosis.primary.as_deref(), Some("401-unauthorized"));
             assert_eq!(sections[0].id, "401-unauthorized");

@@ -820,6 +820,296 @@ test("the standalone page starts the engine's worker itself, and the widget uses
   }
 });
 
+// ------------------------------------- what the engine shows beside it ---
+
+const FIXTURES = path.join(HERE, "..", "fixtures");
+
+/** A paste of the fixture corpus, with the secrets its header lists. */
+function fixture(name) {
+  const text = fs.readFileSync(path.join(FIXTURES, name), "utf8");
+  const at = text.indexOf("=== paste ===\n");
+  assert(at >= 0, `${name} has no paste`);
+  const secrets = text
+    .slice(0, at)
+    .split("\n")
+    .filter((l) => l.startsWith("secret: "))
+    .map((l) => l.slice("secret: ".length).trim());
+  return { paste: text.slice(at + "=== paste ===\n".length), secrets };
+}
+
+/** The marked parts of `selector`, and its whole text. */
+async function markedIn(page, selector) {
+  return page.locator(selector).evaluate((el) => ({
+    marks: [...el.querySelectorAll("mark")].map((m) => m.textContent),
+    text: el.textContent,
+  }));
+}
+
+test(
+  "a 422 whose request body is in the paste shows the body with the failing member marked",
+  () =>
+    withPage(server.url, async (page, problems) => {
+      const { paste, secrets } = fixture("422__har__create-project-blank-project-name.txt");
+      await diagnose(page, paste, "422-unprocessable-entity");
+      const pin = page.locator("[data-role=pinpoint]");
+      await pin.waitFor({ timeout: 30000 });
+      assert((await pin.getAttribute("data-present")) === "true", "the member is found in the body sent");
+      const { marks, text } = await markedIn(page, "[data-role=pinpoint] pre");
+      assert(marks.length === 1, `one member is marked: ${JSON.stringify(marks)}`);
+      assert(/"project-name"/.test(marks[0]), `the mark is the project-name member: ${JSON.stringify(marks[0])}`);
+      assert(text.includes('"attributes"'), `the body sent is shown around it: ${text.slice(0, 200)}`);
+      const note = await pin.locator("p").textContent();
+      assert(note.includes("/data/attributes/project-name"), `the sentence names the pointer: ${note}`);
+      for (const secret of secrets) assert(!text.includes(secret), "the shown body holds a secret");
+      noProblems(problems);
+    }),
+);
+
+test(
+  "a 422 without a request body says where the member belongs in a minimal JSON:API body",
+  () =>
+    withPage(server.url, async (page, problems) => {
+      await diagnose(page, JSONAPI_422, "422-unprocessable-entity");
+      const pin = page.locator("[data-role=pinpoint]");
+      await pin.waitFor({ timeout: 30000 });
+      assert((await pin.getAttribute("data-present")) === "false", "the member is not in a body sent");
+      const { marks, text } = await markedIn(page, "[data-role=pinpoint] pre");
+      assert(marks.length === 1 && marks[0].includes('"name"'), `the place of name is marked: ${JSON.stringify(marks)}`);
+      assert(text.includes('"data"') && text.includes('"attributes"'), `a minimal JSON:API body: ${text}`);
+      noProblems(problems);
+    }),
+);
+
+test(
+  "a redirect_uri that differs from the registered callback shows both side by side, the difference marked",
+  () =>
+    withPage(server.url, async (page, problems) => {
+      const { paste, secrets } = fixture("oauth-invalid-grant__postman-console__callback-differs-from-registered.txt");
+      await diagnose(page, paste, "oauth-invalid-grant");
+      const pair = page.locator("[data-role=sent-vs-expected] [data-what=redirect_uri]");
+      await pair.waitFor({ timeout: 30000 });
+      const sent = await markedIn(page, "[data-role=sent-vs-expected] [data-what=redirect_uri] [data-side=sent]");
+      const expected = await markedIn(page, "[data-role=sent-vs-expected] [data-what=redirect_uri] [data-side=expected]");
+      assert(sent.text === "https://oauth.pstmn.io/v1/callback", `sent: ${sent.text}`);
+      assert(expected.text === "https://oauth.pstmn.io/v1/browser-callback", `expected: ${expected.text}`);
+      // The sent value lacks a part: only the expected side has a mark.
+      assert(sent.marks.length === 0, `nothing of the sent value differs: ${JSON.stringify(sent.marks)}`);
+      assert(expected.marks.join("") === "browser-", `the difference is marked: ${JSON.stringify(expected.marks)}`);
+      const all = await page.locator("[data-role=sent-vs-expected]").textContent();
+      for (const secret of secrets) assert(!all.includes(secret), "the pair shows a secret");
+      noProblems(problems);
+    }),
+);
+
+test(
+  "the reply for the customer is shown in full and copied as shown, with no secret of the paste",
+  async () => {
+    await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(server.url).origin });
+    await withPage(server.url, async (page, problems) => {
+      const { paste, secrets } = fixture("401__har__expired-token-with-cookie.txt");
+      assert(secrets.length > 0, "the fixture plants secrets");
+      await diagnose(page, paste, "401-unauthorized");
+      await page.locator("details:has([data-role=reply]) > summary").click();
+      const reply = await page.locator("[data-role=reply]").textContent();
+      assert(reply.includes("**What happened:**"), `the reply says what happened: ${reply.slice(0, 300)}`);
+      assert(reply.includes("docs.scopestack.io"), `the reply links the article: ${reply.slice(0, 300)}`);
+      await page.evaluate(() => navigator.clipboard.writeText(""));
+      await page.locator("[data-role=copy-reply]").click();
+      await page.waitForFunction(
+        async (r) => (await navigator.clipboard.readText()) === r,
+        reply,
+        { timeout: 30000 },
+      ).catch(async () => {
+        throw new Error(`the clipboard holds ${JSON.stringify((await clipboard(page)).slice(0, 200))}, not the reply`);
+      });
+      const status = await page.locator("details:has([data-role=reply]) [role=status]").textContent();
+      assert(/copied/i.test(status), `the copy is announced: ${status}`);
+      for (const secret of secrets) assert(!reply.includes(secret), "the reply holds a secret of the paste");
+      noProblems(problems);
+    });
+  },
+);
+
+/** A HAR with a secret in every place a HAR keeps one. */
+const PLANTED = {
+  bearer: "PLANTEDbearer7f3a9c2e1d4b8a6f",
+  cookie: "PLANTEDcookie5e8d2c7b1a9f3e",
+  query: "PLANTEDquery4c1b9a8d7e6f5a",
+  password: "PLANTEDpass9x8y7z",
+  secret: "PLANTEDclientsecret2k4m6n8p",
+  setCookie: "PLANTEDsetcookie3q5r7s9t",
+  access: "PLANTEDaccess1a2b3c4d5e6f7g8h",
+};
+const PLANTED_HAR = JSON.stringify({
+  log: {
+    version: "1.2",
+    creator: { name: "WebInspector", version: "537.36" },
+    entries: [
+      {
+        startedDateTime: "2024-06-03T09:12:44.106Z",
+        time: 120.5,
+        request: {
+          method: "POST",
+          url: `https://app.scopestack.io/oauth/token?access_token=${PLANTED.query}`,
+          httpVersion: "http/2.0",
+          headers: [
+            { name: "authorization", value: `Bearer ${PLANTED.bearer}` },
+            { name: "cookie", value: `_session=${PLANTED.cookie}` },
+            { name: "content-type", value: "application/x-www-form-urlencoded" },
+          ],
+          cookies: [{ name: "_session", value: PLANTED.cookie }],
+          queryString: [{ name: "access_token", value: PLANTED.query }],
+          postData: {
+            mimeType: "application/x-www-form-urlencoded",
+            params: [
+              { name: "grant_type", value: "password" },
+              { name: "password", value: PLANTED.password },
+            ],
+            text: `grant_type=password&username=jane%40acme.example&password=${PLANTED.password}&client_secret=${PLANTED.secret}`,
+          },
+          headersSize: -1,
+          bodySize: -1,
+        },
+        response: {
+          status: 200,
+          statusText: "OK",
+          httpVersion: "http/2.0",
+          headers: [{ name: "set-cookie", value: `_session=${PLANTED.setCookie}; HttpOnly` }],
+          cookies: [{ name: "_session", value: PLANTED.setCookie, httpOnly: true }],
+          content: {
+            mimeType: "application/json",
+            text: JSON.stringify({ access_token: PLANTED.access, token_type: "Bearer", expires_in: 7200 }),
+          },
+          redirectURL: "",
+          headersSize: -1,
+          bodySize: -1,
+        },
+        cache: {},
+        timings: { send: 1, wait: 100, receive: 2 },
+      },
+      {
+        startedDateTime: "2024-06-03T09:12:45.010Z",
+        time: 80.2,
+        request: {
+          method: "GET",
+          url: "https://api.scopestack.io/acme/v1/projects",
+          httpVersion: "http/2.0",
+          headers: [
+            { name: "authorization", value: `Bearer ${PLANTED.access}` },
+            { name: "accept", value: "application/vnd.api+json" },
+          ],
+          cookies: [],
+          queryString: [],
+          headersSize: -1,
+          bodySize: 0,
+        },
+        response: {
+          status: 401,
+          statusText: "Unauthorized",
+          httpVersion: "http/2.0",
+          headers: [
+            { name: "www-authenticate", value: 'Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token expired"' },
+          ],
+          cookies: [],
+          content: { mimeType: "application/vnd.api+json", text: "" },
+          redirectURL: "",
+          headersSize: -1,
+          bodySize: 0,
+        },
+        cache: {},
+        timings: { send: 1, wait: 70, receive: 1 },
+      },
+    ],
+  },
+}, null, 2);
+
+/** Drop `text` on the paste box as the file `name`, as a person drags one in. */
+async function dropFile(page, name, text) {
+  await page.locator("textarea[data-role=paste]").evaluate(
+    (box, [n, t]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], n, { type: "application/json" }));
+      box.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    [name, text],
+  );
+}
+
+/** Click Save sanitized HAR and read the file the browser saved. */
+async function savedHar(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 30000 }),
+    page.locator("[data-role=save-har]").click(),
+  ]);
+  const name = download.suggestedFilename();
+  const text = fs.readFileSync(await download.path(), "utf8");
+  return { name, text };
+}
+
+test(
+  "a dropped HAR is saved back sanitized: the file parses as a HAR and holds no planted secret",
+  () =>
+    withPage(server.url, async (page, problems) => {
+      await dropFile(page, "api-call.har", PLANTED_HAR);
+      await page.waitForSelector("[data-role=save-har]", { timeout: 30000 });
+      const { name, text } = await savedHar(page);
+      assert(name.endsWith(".har"), `the file is a .har: ${name}`);
+      const har = JSON.parse(text);
+      assert(Array.isArray(har?.log?.entries) && har.log.entries.length === 2, `a HAR with both entries: ${text.slice(0, 200)}`);
+      assert(har.log.entries[1].response.status === 401, "the entries keep what they were");
+      for (const [where, secret] of Object.entries(PLANTED)) {
+        assert(!text.includes(secret), `the saved HAR holds the planted ${where}`);
+      }
+      assert(text.includes("[masked]"), "the secrets are masked, not dropped silently");
+      noProblems(problems);
+    }),
+);
+
+test(
+  "a pasted HAR from the corpus is saved back as a HAR without its secrets",
+  () =>
+    withPage(server.url, async (page, problems) => {
+      const { paste, secrets } = fixture("401__har__expired-token-with-cookie.txt");
+      await diagnose(page, paste, "401-unauthorized");
+      const { text } = await savedHar(page);
+      const har = JSON.parse(text);
+      assert(Array.isArray(har?.log?.entries) && har.log.entries.length > 0, "the file is a HAR with entries");
+      for (const secret of secrets) assert(!text.includes(secret), `the saved HAR holds ${secret.slice(0, 8)}…`);
+      noProblems(problems);
+    }),
+);
+
+test(
+  "a paste that is not a HAR offers no HAR to save",
+  () =>
+    withPage(server.url, async (page, problems) => {
+      await diagnose(page, CURL_401, "401-unauthorized");
+      await page.locator("[data-role=reply]").waitFor({ state: "attached", timeout: 30000 });
+      assert((await page.locator("[data-role=save-har]").count()) === 0, "a Save sanitized HAR button for a curl paste");
+      noProblems(problems);
+    }),
+);
+
+test(
+  "axe: no violations on a 422 HAR with the marked member, the reply and the HAR button (light, dark; 360 and 1280 px)",
+  () =>
+    auditEverywhere(async (page) => {
+      await diagnose(page, fixture("422__har__create-project-blank-project-name.txt").paste, "422-unprocessable-entity");
+      await page.locator("[data-role=pinpoint]").waitFor({ timeout: 30000 });
+      await page.locator("details").evaluateAll((ds) => ds.forEach((d) => (d.open = true)));
+    }),
+);
+
+test(
+  "axe: no violations on a redirect_uri shown next to the callback registered (light, dark; 360 and 1280 px)",
+  () =>
+    auditEverywhere(async (page) => {
+      const { paste } = fixture("oauth-invalid-grant__postman-console__callback-differs-from-registered.txt");
+      await diagnose(page, paste, "oauth-invalid-grant");
+      await page.locator("[data-role=sent-vs-expected]").waitFor({ timeout: 30000 });
+    }),
+);
+
 let ok = false;
 try {
   ok = await run("widget", tests);

@@ -1,27 +1,19 @@
 //! Other sections the paste could fit, one click away.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::engine::Diagnosis;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub diagnosis: Rc<Diagnosis>,
-    pub selected: Option<String>,
-    pub on_select: Callback<Option<String>>,
-}
-
-#[function_component(Candidates)]
-pub fn candidates(props: &Props) -> Html {
+/// The candidates besides the one on screen (`selected`, or the primary).
+/// A plain function: no state of its own (see `checklist`).
+pub fn candidates(
+    d: &Diagnosis,
+    selected: Option<&str>,
+    on_select: &Callback<Option<String>>,
+) -> Html {
     // Only the sections not on screen: the one shown is not "also" possible.
-    let shown = props
-        .selected
-        .as_deref()
-        .or(props.diagnosis.primary.as_deref());
-    let others: Vec<_> = props
-        .diagnosis
+    let shown = selected.or(d.primary.as_deref());
+    let others: Vec<_> = d
         .sections
         .iter()
         .filter(|s| Some(s.id.as_str()) != shown)
@@ -35,17 +27,17 @@ pub fn candidates(props: &Props) -> Html {
             <ul>
                 { for others.into_iter().map(|s| {
                     let onclick = {
-                        let on_select = props.on_select.clone();
+                        let on_select = on_select.clone();
                         let id = s.id.clone();
                         Callback::from(move |_| on_select.emit(Some(id.clone())))
                     };
-                    let primary = props.diagnosis.primary.as_deref() == Some(s.id.as_str());
+                    let primary = d.primary.as_deref() == Some(s.id.as_str());
                     html! {
                         <li>
                             <button type="button" class="ts-link-button" {onclick}>
                                 { &s.title }
                                 <span class="ts-score">
-                                    { format!(" — {}{}", strength(s.score), if primary { ", best match" } else { "" }) }
+                                    { " — " }{ strength(s.score) }{ if primary { ", best match" } else { "" } }
                                 </span>
                             </button>
                         </li>

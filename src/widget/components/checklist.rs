@@ -1,47 +1,42 @@
 //! The checklist: each check with its state in words (never colour alone),
 //! the evidence that set it, the fix, and a box to tick once tried.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::rich_text::rich_text;
 use crate::engine::{CheckState, ChecklistItem};
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub items: Rc<Vec<ChecklistItem>>,
-    pub ticked: Vec<String>,
-    pub on_toggle: Callback<String>,
-}
-
 /// What the evidence said something about comes first, in the engine's
 /// order; the checks it said nothing about are folded behind one click, so
 /// a confirmed check is not lost under a wall of "Not known yet" (unless
 /// nothing is known, as for a section opened by a link: then all show).
-#[function_component(Checklist)]
-pub fn checklist(props: &Props) -> Html {
-    let row = |item: &ChecklistItem| row(item, props.ticked.contains(&item.id), &props.on_toggle);
-    let (flagged, unknown): (Vec<&ChecklistItem>, Vec<&ChecklistItem>) = props
-        .items
+/// A plain function, not a component: it holds no state of its own, and
+/// every component costs the first load its own share of Yew's machinery.
+pub fn checklist(
+    items: &[&ChecklistItem],
+    ticked: &[String],
+    on_toggle: &Callback<String>,
+) -> Html {
+    let row = |item: &ChecklistItem| row(item, ticked.contains(&item.id), on_toggle);
+    let (flagged, unknown): (Vec<&ChecklistItem>, Vec<&ChecklistItem>) = items
         .iter()
+        .copied()
         .partition(|i| i.state != CheckState::Unknown);
-    if flagged.is_empty() {
-        return html! {
-            <section class="ts-checklist" aria-label="Checklist">
-                <h3>{ "Checklist" }</h3>
-                <ol>{ for unknown.into_iter().map(row) }</ol>
-            </section>
-        };
-    }
+    // Nothing known: every check is open, none folded.
+    let (open, folded) = if flagged.is_empty() {
+        (unknown, Vec::new())
+    } else {
+        (flagged, unknown)
+    };
+    let n = folded.len();
     html! {
         <section class="ts-checklist" aria-label="Checklist">
             <h3>{ "Checklist" }</h3>
-            <ol>{ for flagged.into_iter().map(row) }</ol>
-            if !unknown.is_empty() {
+            <ol>{ for open.into_iter().map(row) }</ol>
+            if n > 0 {
                 <details class="ts-more-checks" data-role="unknown-checks">
-                    <summary>{ format!("{} more to try (the paste says nothing about {})", unknown.len(), if unknown.len() == 1 { "it" } else { "them" }) }</summary>
-                    <ol>{ for unknown.into_iter().map(row) }</ol>
+                    <summary>{ format!("{n} more to try (the paste says nothing about {})", if n == 1 { "it" } else { "them" }) }</summary>
+                    <ol>{ for folded.into_iter().map(row) }</ol>
                 </details>
             }
         </section>

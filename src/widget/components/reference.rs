@@ -7,7 +7,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::widget::components::share_link::ShareLink;
+use crate::widget::components::share_link::share_link;
 use crate::widget::state::Results;
 
 #[derive(Properties, PartialEq)]
@@ -30,6 +30,7 @@ pub fn reference(props: &Props) -> Html {
     };
     // The link builder for support agents: a section, and a link to it.
     let linked = use_state(|| None::<String>);
+    let copied = use_state(|| ("", ""));
     let on_pick = {
         let linked = linked.clone();
         let ids: Vec<String> = props
@@ -71,8 +72,8 @@ pub fn reference(props: &Props) -> Html {
                             }) }
                         </select>
                     </p>
-                    <ShareLink section={(*linked).clone().or_else(|| r.sections.first().map(|s| s.id.clone()))}
-                        redacted={None::<String>} ticked={Vec::<String>::new()} />
+                    { share_link(linked.as_deref().or_else(|| r.sections.first().map(|s| s.id.as_str())),
+                        None, &[], None, &copied) }
                     <p class="ts-help">{ "To send an error with the link, paste it on the Diagnose tab and tick “Include my paste” there: secrets are masked first." }</p>
                 </details>
                 <table class="ts-table">

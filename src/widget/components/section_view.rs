@@ -1,39 +1,30 @@
 //! One section of the article, as it applies to this paste: what it means,
 //! what in the paste led here, the checklist, and a link to the article.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::engine::api::SectionInfo;
 use crate::engine::{ChecklistItem, Diagnosis};
-use crate::widget::components::checklist::Checklist;
+use crate::widget::components::checklist::checklist;
 use crate::widget::components::rich_text::rich_text;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub section: SectionInfo,
-    /// The diagnosis, when the section is shown for a paste.
-    pub diagnosis: Option<Rc<Diagnosis>>,
-    /// The checklist when browsing without evidence.
-    pub browsed_items: Option<Rc<Vec<ChecklistItem>>>,
-    pub ticked: Vec<String>,
-    pub on_toggle: Callback<String>,
-}
-
-#[function_component(SectionView)]
-pub fn section_view(props: &Props) -> Html {
-    let section = &props.section;
-    let d = props.diagnosis.as_deref();
+/// The section, for a paste (`d`, the diagnosis) or browsed without
+/// evidence (`browsed`, its checklist). A plain function, as `checklist`.
+pub fn section_view(
+    section: &SectionInfo,
+    d: Option<&Diagnosis>,
+    browsed: Option<&[ChecklistItem]>,
+    ticked: &[String],
+    on_toggle: &Callback<String>,
+) -> Html {
     let ranked = d.and_then(|d| d.sections.iter().find(|s| s.id == section.id));
-    let items: Vec<ChecklistItem> = match d {
+    let items: Vec<&ChecklistItem> = match d {
         Some(d) if d.checklist.iter().any(|c| c.section == section.id) => d
             .checklist
             .iter()
             .filter(|c| c.section == section.id)
-            .cloned()
             .collect(),
-        _ => props.browsed_items.as_deref().cloned().unwrap_or_default(),
+        _ => browsed.unwrap_or_default().iter().collect(),
     };
     let is_primary = d.and_then(|d| d.primary.as_deref()) == Some(section.id.as_str());
     let heading_id = format!("ts-section-{}", section.id);
@@ -57,7 +48,7 @@ pub fn section_view(props: &Props) -> Html {
             if let Some(d) = d.filter(|_| ranked.is_some()) {
                 { facts(d) }
             }
-            <Checklist items={Rc::new(items)} ticked={props.ticked.clone()} on_toggle={props.on_toggle.clone()} />
+            { checklist(&items, ticked, on_toggle) }
             if !section.advice.is_empty() {
                 <section class="ts-advice" aria-label="More advice">
                     { for section.advice.iter().map(|a| html! { <p>{ rich_text(a) }</p> }) }
@@ -71,7 +62,7 @@ pub fn section_view(props: &Props) -> Html {
             }
             <p class="ts-doc">
                 <a href={section.doc_url.clone()} target="_blank" rel="noopener noreferrer">
-                    { format!("Read “{}” in the official article", section.title) }
+                    { "Read “" }{ &section.title }{ "” in the official article" }
                 </a>
             </p>
         </article>

@@ -2,56 +2,46 @@
 //! when the user ticks the box, and then only as the engine redacted it; the
 //! link is shown in full before it is copied.
 
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::engine::link::{fragment, MAX_LINK_PASTE};
-use crate::widget::browser::{copy_text, share_base_url};
+use crate::widget::browser::share_base_url;
+use crate::widget::components::copy_button::{copy_button, Copy, Status};
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub section: Option<String>,
-    /// The paste as the engine redacted it; never the raw paste.
-    pub redacted: Option<String>,
-    pub ticked: Vec<String>,
-}
-
-#[function_component(ShareLink)]
-pub fn share_link(props: &Props) -> Html {
-    let include_paste = use_state(|| false);
-    let status = use_state(String::new);
-    let ticked: Vec<&str> = props.ticked.iter().map(String::as_str).collect();
-    let paste = props.redacted.as_deref().filter(|_| *include_paste);
+/// The link to `section` with the `ticked` checks, and the paste only when
+/// `include_paste` is ticked, and then as the engine redacted it (with no
+/// `include_paste`, no box and no paste). A plain
+/// function: the view showing it keeps the box's state (see `copy_button`).
+pub fn share_link(
+    section: Option<&str>,
+    redacted: Option<&str>,
+    ticked: &[String],
+    include_paste: Option<&UseStateHandle<bool>>,
+    status: &Status,
+) -> Html {
+    let ticked: Vec<&str> = ticked.iter().map(String::as_str).collect();
+    let include = include_paste.filter(|_| redacted.is_some_and(|p| !p.trim().is_empty()));
+    let paste = redacted.filter(|_| include.is_some_and(|i| **i));
     let link = format!(
         "{}{}",
         share_base_url(),
-        fragment(props.section.as_deref(), &ticked, paste, false)
+        fragment(section, &ticked, paste, false)
     );
-    let toggle = {
-        let include_paste = include_paste.clone();
-        Callback::from(move |_: Event| include_paste.set(!*include_paste))
-    };
-    let copy = {
-        let link = link.clone();
-        let status = status.clone();
-        Callback::from(move |_| {
-            let link = link.clone();
-            let status = status.clone();
-            spawn_local(async move {
-                status.set(if copy_text(&link).await {
-                    "Link copied.".into()
-                } else {
-                    "Copying was blocked by the browser: select the link above and copy it.".into()
-                });
-            });
-        })
+    let copy = Copy {
+        text: link.clone(),
+        role: "copy-link",
+        label: "Copy link",
+        done: "Link copied.",
+        blocked: "Copying was blocked by the browser: select the link above and copy it.",
+        on_copy: None,
     };
     html! {
         <section class="ts-share" aria-labelledby="ts-share-title">
             <h3 id="ts-share-title">{ "Share this diagnosis" }</h3>
-            if props.redacted.as_deref().is_some_and(|p| !p.trim().is_empty()) {
+            if let Some(include) = include.cloned() {
                 <p>
-                    <input type="checkbox" id="ts-share-paste" checked={*include_paste} onchange={toggle} />
+                    <input type="checkbox" id="ts-share-paste" checked={*include}
+                        onchange={Callback::from(move |_: Event| include.set(!*include))} />
                     <label for="ts-share-paste">
                         { format!("Include my paste, with secrets masked (up to {MAX_LINK_PASTE} characters)") }
                     </label>
@@ -59,8 +49,7 @@ pub fn share_link(props: &Props) -> Html {
             }
             <label for="ts-share-url" class="ts-visually-hidden">{ "Share link" }</label>
             <input id="ts-share-url" data-role="share-link" class="ts-share-url" type="text" readonly=true value={link} />
-            <button type="button" data-role="copy-link" onclick={copy}>{ "Copy link" }</button>
-            <p class="ts-status" role="status" aria-live="polite">{ (*status).clone() }</p>
+            { copy_button(copy, status) }
         </section>
     }
 }

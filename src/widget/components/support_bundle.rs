@@ -1,33 +1,29 @@
 //! The support bundle: the message to send ScopeStack support, shown in full
-//! before it is copied, with every secret masked by the engine. (The reply
-//! for the customer the engine drafts is in the CLI, `diagnose --reply`;
-//! its view here waits for room in the first load's budget.)
-
-use std::rc::Rc;
+//! before it is copied, with every secret masked by the engine.
 
 use web_sys::HtmlSelectElement;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::engine::bundle::{support_bundle, Client as Caller};
 use crate::engine::Diagnosis;
-use crate::widget::browser::copy_text;
+use crate::widget::components::copy_button::{copy_button, Copy, Status};
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub diagnosis: Rc<Diagnosis>,
-    pub ticked: Vec<String>,
+/// What the message is made of. A plain function, not a component: the
+/// copy button holds the only state, and every component costs the first
+/// load its own share of Yew's machinery.
+pub struct Props<'a> {
+    pub diagnosis: &'a Diagnosis,
+    pub ticked: &'a [String],
     pub caller: Caller,
     /// Where to send it: a chat URL or an e-mail address from the host.
-    pub support: Option<String>,
-    pub on_caller: Callback<Caller>,
-    pub on_support: Callback<()>,
+    pub support: Option<&'a str>,
+    pub on_caller: &'a Callback<Caller>,
+    pub on_support: &'a Callback<()>,
+    pub status: &'a Status,
 }
 
-#[function_component(SupportBundle)]
-pub fn support_bundle_view(props: &Props) -> Html {
-    let status = use_state(String::new);
-    let text = support_bundle(&props.diagnosis, props.caller, &props.ticked);
+pub fn support_bundle_view(props: Props) -> Html {
+    let text = support_bundle(props.diagnosis, props.caller, props.ticked);
     let onchange = {
         let on_caller = props.on_caller.clone();
         Callback::from(move |e: Event| {
@@ -39,23 +35,13 @@ pub fn support_bundle_view(props: &Props) -> Html {
             }
         })
     };
-    let copy = {
-        let text = text.clone();
-        let status = status.clone();
-        let on_support = props.on_support.clone();
-        Callback::from(move |_| {
-            on_support.emit(());
-            let text = text.clone();
-            let status = status.clone();
-            spawn_local(async move {
-                status.set(if copy_text(&text).await {
-                    "Message copied: paste it into the support chat or an e-mail.".into()
-                } else {
-                    "Copying was blocked by the browser: select the message above and copy it."
-                        .into()
-                });
-            });
-        })
+    let copy = Copy {
+        text: text.clone(),
+        role: "copy-bundle",
+        label: "Copy message",
+        done: "Message copied: paste it into the support chat or an e-mail.",
+        blocked: "Copying was blocked by the browser: select the message above and copy it.",
+        on_copy: Some(props.on_support),
     };
     html! {
         <details class="ts-bundle">
@@ -68,13 +54,12 @@ pub fn support_bundle_view(props: &Props) -> Html {
             </select>
             <p id="ts-bundle-help">{ "This exact text is what will be copied. Secrets are already masked." }</p>
             <pre class="ts-bundle-text" data-role="support-bundle" tabindex="0" aria-describedby="ts-bundle-help">{ text }</pre>
-            <button type="button" data-role="copy-bundle" onclick={copy}>{ "Copy message" }</button>
-            if let Some(href) = props.support.as_deref().and_then(contact_link) {
+            { copy_button(copy, props.status) }
+            if let Some(href) = props.support.and_then(contact_link) {
                 { " " }<a href={href.clone()} target="_blank" rel="noopener noreferrer" data-role="contact-support">
                     { if href.starts_with("mailto:") { "E-mail ScopeStack support" } else { "Open the support chat" } }
                 </a>
             }
-            <p class="ts-status" role="status" aria-live="polite">{ (*status).clone() }</p>
         </details>
     }
 }

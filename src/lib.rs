@@ -10,3 +10,10 @@ pub mod engine;
 pub mod live;
 #[cfg(target_arch = "wasm32")]
 pub mod widget;
+
+/// Every module's allocator in the browser: talc is smaller than the
+/// standard library's dlmalloc (README, "Size"), and the modules are
+/// single-threaded, which its dynamic wasm allocator assumes.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

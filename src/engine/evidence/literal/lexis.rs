@@ -125,20 +125,70 @@ fn unicode_escape(src: &str, i: usize) -> (char, usize) {
     (char::from_u32(hi).unwrap_or('\u{fffd}'), 4)
 }
 
-/// True when `s` is a number as JSON writes it.
+/// Exponents beyond this (counting the integer digits) could overflow a
+/// double, which JSON readers refuse; such numbers are kept as text.
+const MAX_MAGNITUDE: i64 = 300;
+
+/// True when `s` is a number as JSON writes it, and one a JSON reader
+/// takes (no overflow). Read by its grammar, not by parsing a float: the
+/// float parser and printer are the largest pieces of code the engine
+/// would otherwise carry for this.
 pub(super) fn is_json_number(s: &str) -> bool {
-    let digits = s.strip_prefix('-').unwrap_or(s).as_bytes();
-    let Some(&first) = digits.first() else {
-        return false;
-    };
-    if !first.is_ascii_digit() || (first == b'0' && digits.get(1).is_some_and(u8::is_ascii_digit)) {
+    let b = s.strip_prefix('-').unwrap_or(s).as_bytes();
+    let int = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if int == 0 || (b[0] == b'0' && int > 1) {
         return false;
     }
-    s.parse::<f64>().is_ok_and(f64::is_finite)
-        && !s.ends_with('.')
-        && !s.contains(".e")
-        && !s.contains(".E")
-        && !s.contains('_')
+    let mut i = int;
+    if b.get(i) == Some(&b'.') {
+        let frac = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if frac == 0 {
+            return false;
+        }
+        i += 1 + frac;
+    }
+    let mut exp: i64 = 0;
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        let negative = b.get(i) == Some(&b'-');
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 {
+            return false;
+        }
+        let value = b[i..i + digits]
+            .iter()
+            .fold(0i64, |n, &d| (n * 10 + i64::from(d - b'0')).min(1 << 40));
+        exp = if negative { -value } else { value };
+        i += digits;
+    }
+    i == b.len() && (int as i64).saturating_add(exp) <= MAX_MAGNITUDE
+}
+
+/// A number as JavaScript, Python or Ruby write it (`1_000`, `007`, `5.`,
+/// `1.e5`, `-.5`) rewritten as JSON writes it, when it is one.
+pub(super) fn json_number(raw: &str) -> Option<String> {
+    let (sign, digits) = match raw.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", raw),
+    };
+    let plain: String = digits.chars().filter(|&c| c != '_').collect();
+    let (mantissa, exponent) = match plain.find(['e', 'E']) {
+        Some(at) => plain.split_at(at),
+        None => (plain.as_str(), ""),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    let mut out = format!("{sign}{int}");
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out.push_str(exponent);
+    is_json_number(&out).then_some(out)
 }
 
 /// Length of a `[Tag …]` label at `i` (through the `]`), when it is one:
@@ -161,4 +211,43 @@ pub(super) fn tag_len(bytes: &[u8], i: usize) -> Option<usize> {
         return None;
     }
     Some(close + 2)
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::{is_json_number, json_number};
+
+    #[test]
+    fn json_numbers_by_their_grammar() {
+        for ok in ["0", "-0", "401", "-12.5", "1e5", "1.5E-3", "2e+10", "0.001"] {
+            assert!(is_json_number(ok), "{ok}");
+        }
+        for no in [
+            "", "-", "007", "5.", ".5", "1.e5", "1e", "1e+", "0x1F", "1_000", "1e400", "NaN",
+        ] {
+            assert!(!is_json_number(no), "{no}");
+        }
+        // Every number is one a JSON reader takes.
+        for n in ["1e299", "1e-400", "-0"] {
+            assert!(serde_json::from_str::<serde_json::Value>(n).is_ok(), "{n}");
+        }
+    }
+
+    #[test]
+    fn other_languages_numbers_are_rewritten_as_json() {
+        let cases = [
+            ("1_000", Some("1000")),
+            ("007", Some("7")),
+            ("5.", Some("5")),
+            ("1.e5", Some("1e5")),
+            ("-.5", Some("-0.5")),
+            ("-007.50", Some("-7.50")),
+            ("0x1F", None),
+            ("1e400", None),
+            ("12abc", None),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(json_number(raw).as_deref(), want, "{raw}");
+        }
+    }
 }

@@ -18,7 +18,8 @@ pub(crate) use blocks::blocks;
 pub(crate) use writer::Flavour;
 
 use lexis::{
-    char_at, ident_end, is_ident_start, is_json_number, next_significant, read_string, tag_len,
+    char_at, ident_end, is_ident_start, is_json_number, json_number, next_significant, read_string,
+    tag_len,
 };
 use writer::{push_json_str, Want, Writer};
 
@@ -123,13 +124,8 @@ pub(crate) fn to_json(src: &str) -> (String, Flavour) {
                 let raw = src.get(i..end).unwrap_or_default();
                 if is_json_number(raw) {
                     w.scalar(raw, Some(raw));
-                } else if let Some(f) = raw
-                    .replace('_', "")
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|f| f.is_finite())
-                {
-                    w.scalar(&f.to_string(), Some(raw));
+                } else if let Some(n) = json_number(raw) {
+                    w.scalar(&n, Some(raw));
                 } else if raw.len() > 1 {
                     let mut s = String::new();
                     push_json_str(&mut s, raw);

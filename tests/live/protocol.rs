@@ -148,7 +148,8 @@ fn protocol_send_again() {
     assert_eq!(accept.fix.as_deref(), Some(JSONAPI));
 
     let mut again = with_header(first.clone(), "Accept", Some(JSONAPI));
-    again.url = format!("https://api.scopestack.io/acme/v1/projects?version=2&access_token={TOKEN}");
+    again.url =
+        format!("https://api.scopestack.io/acme/v1/projects?version=2&access_token={TOKEN}");
     match round_trip(Request::Exchange {
         request: again,
         outcome: response(200, &[("Content-Type", JSONAPI)], r#"{"data":[]}"#),
@@ -166,12 +167,22 @@ fn protocol_send_again() {
         } => {
             let v = verification.expect("compared");
             assert!(v.resolved, "{v:?}");
-            assert!(v.sentence.contains(&format!("Accept is now {JSONAPI}")), "{}", v.sentence);
+            assert!(
+                v.sentence.contains(&format!("Accept is now {JSONAPI}")),
+                "{}",
+                v.sentence
+            );
             assert!(v.sentence.contains("the 406 is gone"), "{}", v.sentence);
             assert!(v.sentence.contains("path is now"), "{}", v.sentence);
             assert!(!v.sentence.contains(TOKEN), "{}", v.sentence);
-            assert!(v.fixed.iter().any(|c| c.id == "required-headers/wrong-accept"));
-            assert!(fixes.is_empty(), "a call that worked offers fixes: {fixes:?}");
+            assert!(v
+                .fixed
+                .iter()
+                .any(|c| c.id == "required-headers/wrong-accept"));
+            assert!(
+                fixes.is_empty(),
+                "a call that worked offers fixes: {fixes:?}"
+            );
         }
         other => panic!("{other:?}"),
     }

@@ -86,7 +86,10 @@ pub fn verify_exchange(
 ) -> Option<Verification> {
     let (first, _) = answer_exchange(before.request, before.outcome, before.token_account);
     let mut v = verify(before.request, &first, req, after)?;
-    let (a, b) = (known_of(before.request, before.outcome), known_of(req, outcome));
+    let (a, b) = (
+        known_of(before.request, before.outcome),
+        known_of(req, outcome),
+    );
     v.sentence = b.clean(&a.clean(&v.sentence));
     Some(v)
 }

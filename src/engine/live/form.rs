@@ -251,7 +251,11 @@ mod tests {
         // fix left to offer.
         assert!(corrected(&fixed, &lint(&build(&fixed))).is_none());
 
-        let mut w = form("POST", "/{slug}/v1/clients", "{\"data\":{\"type\":\"clients\"}}");
+        let mut w = form(
+            "POST",
+            "/{slug}/v1/clients",
+            "{\"data\":{\"type\":\"clients\"}}",
+        );
         w.content_type = "application/json".into();
         w.origin = "https://app.scopestack.io".into();
         let (fixed, changes) = corrected(&w, &lint(&build(&w))).expect("a fix");

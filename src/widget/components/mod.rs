@@ -13,3 +13,4 @@ pub mod section_view;
 pub mod share_link;
 pub mod support_bundle;
 pub mod token_helper;
+pub mod verify_view;

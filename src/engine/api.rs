@@ -288,6 +288,8 @@ impl InFamily for LiveResponse {
 }
 
 /// What the worker writes: an answer of the asking family.
+// Built once and moved once, as the requests.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Response {

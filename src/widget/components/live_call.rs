@@ -22,10 +22,9 @@ use crate::engine::live::{
 use crate::live::{send, Sending};
 use crate::widget::backend::LiveBackend as Backend;
 use crate::widget::browser::copy_text;
-use crate::widget::components::live_panel::LiveAnswer;
+use crate::widget::components::live_panel::{exchange, live_answer, LiveAnswer};
 use crate::widget::components::response_view::ResponseView;
 use crate::widget::hooks::use_debounced;
-use crate::widget::state::Answer;
 
 /// The typing pause before the engine lints what was typed.
 pub const LINT_DELAY: Duration = Duration::from_millis(150);
@@ -218,29 +217,10 @@ pub fn live_call(props: &Props) -> Html {
                     {
                         shown.set(Some(s));
                         fixes.set(f);
-                        on_answer.emit((
-                            Rc::new(Answer {
-                                diagnosis: Rc::new(diagnosis),
-                                sections,
-                            }),
-                            verification.map(Rc::new),
-                        ));
+                        on_answer.emit(live_answer(diagnosis, sections, verification));
                     }
                 });
-                let previous = last.borrow_mut().replace(Previous {
-                    request: request.clone(),
-                    outcome: result.clone(),
-                    token_account: token_account.clone(),
-                });
-                backend.send(
-                    Request::Exchange {
-                        request,
-                        outcome: result,
-                        token_account,
-                        previous,
-                    },
-                    reply,
-                );
+                backend.send(exchange(&last, request, result, token_account), reply);
             });
         })
     };

@@ -4,11 +4,15 @@
 //! The token lives in this component's memory only, unless the user opts in
 //! to keeping it for the tab (session storage).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::engine::api::{LiveRequest, Previous, SectionInfo};
 use crate::engine::bundle::Client as Caller;
+use crate::engine::diagnosis::Diagnosis;
+use crate::engine::live::{HttpRequest, Outcome};
 use crate::engine::verify::Verification;
 use crate::widget::backend::LiveBackend as Backend;
 use crate::widget::browser::{session_get, session_remove, session_set};
@@ -21,6 +25,40 @@ use crate::widget::state::Answer;
 /// A live call's answer: its diagnosis, and what the change did when the
 /// call was sent again.
 pub type LiveAnswer = (Rc<Answer>, Option<Rc<Verification>>);
+
+/// The panel's answer from the engine's parts.
+pub fn live_answer(
+    diagnosis: Diagnosis,
+    sections: Vec<SectionInfo>,
+    verification: Option<Verification>,
+) -> LiveAnswer {
+    let answer = Answer {
+        diagnosis: Rc::new(diagnosis),
+        sections,
+    };
+    (Rc::new(answer), verification.map(Rc::new))
+}
+
+/// The engine's question about a call just made, sent with the call made
+/// before it (`last`), which this call then replaces.
+pub fn exchange(
+    last: &RefCell<Option<Previous>>,
+    request: HttpRequest,
+    outcome: Outcome,
+    token_account: Option<String>,
+) -> LiveRequest {
+    let previous = last.borrow_mut().replace(Previous {
+        request: request.clone(),
+        outcome: outcome.clone(),
+        token_account: token_account.clone(),
+    });
+    LiveRequest::Exchange {
+        request,
+        outcome,
+        token_account,
+        previous,
+    }
+}
 
 const KEY: &str = "scopestack-troubleshooter.token";
 

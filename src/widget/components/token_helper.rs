@@ -22,9 +22,8 @@ use crate::engine::live::{refusal, token_fields, HttpRequest, LintFinding, Outco
 use crate::live::{send, Sending};
 use crate::widget::backend::LiveBackend as Backend;
 use crate::widget::components::live_call::{lint_item, LINT_DELAY};
-use crate::widget::components::live_panel::LiveAnswer;
+use crate::widget::components::live_panel::{exchange, live_answer, LiveAnswer};
 use crate::widget::hooks::use_debounced;
-use crate::widget::state::Answer;
 
 const TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -183,29 +182,10 @@ pub fn token_helper(props: &Props) -> Html {
                     {
                         // The engine's transcript, with every token masked.
                         result.set(Some(diagnosis.redacted.clone()));
-                        on_answer.emit((
-                            Rc::new(Answer {
-                                diagnosis: Rc::new(diagnosis),
-                                sections,
-                            }),
-                            verification.map(Rc::new),
-                        ));
+                        on_answer.emit(live_answer(diagnosis, sections, verification));
                     }
                 });
-                let previous = last.borrow_mut().replace(Previous {
-                    request: request.clone(),
-                    outcome: outcome.clone(),
-                    token_account: None,
-                });
-                backend.send(
-                    Request::Exchange {
-                        request,
-                        outcome,
-                        token_account: None,
-                        previous,
-                    },
-                    reply,
-                );
+                backend.send(exchange(&last, request, outcome, None), reply);
             });
         })
     };

@@ -212,6 +212,7 @@ fn the_envelope_carries_the_family() {
                 message: String::new(),
             },
             token_account: None,
+            previous: None,
         },
     );
     let raw = handle(&serde_json::to_string(&ask).unwrap());

@@ -23,6 +23,7 @@ use super::link::LinkState;
 use super::live::{self, HttpRequest, LintFinding, Outcome, Shown, TokenRequest};
 use super::redact::seal::{clean, seal};
 use super::search::search;
+use super::verify::Verification;
 
 /// Whose question or answer a message is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,7 +131,20 @@ pub enum LiveRequest {
         outcome: Outcome,
         #[serde(default)]
         token_account: Option<String>,
+        /// The same call as sent before, when this one is it sent again:
+        /// the engine says what the change did.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        previous: Option<Previous>,
     },
+}
+
+/// A call sent before, as the panel kept it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Previous {
+    pub request: HttpRequest,
+    pub outcome: Outcome,
+    #[serde(default)]
+    pub token_account: Option<String>,
 }
 
 impl InFamily for WidgetRequest {
@@ -269,6 +283,13 @@ pub enum LiveResponse {
         diagnosis: Diagnosis,
         sections: Vec<SectionInfo>,
         shown: Shown,
+        /// When the call failed: the lint's findings of the request sent
+        /// that know the value to put instead (what "Send again" puts in).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        fixes: Vec<LintFinding>,
+        /// When the call was sent again: what the change did.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        verification: Option<Verification>,
     },
     /// What is wrong with a request, and the same request as a curl command.
     Lint {
@@ -295,6 +316,8 @@ impl InFamily for LiveResponse {
 }
 
 /// What the worker writes: an answer of the asking family.
+// Built once and moved once, as the requests.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Response {
@@ -366,15 +389,35 @@ pub fn respond_live(request: LiveRequest) -> LiveResponse {
             request,
             outcome,
             token_account,
+            previous,
         } => {
             let (diagnosis, shown) =
                 live::answer_exchange(&request, &outcome, token_account.as_deref());
+            let verification = previous.as_ref().and_then(|p| {
+                let before = live::Before {
+                    request: &p.request,
+                    outcome: &p.outcome,
+                    token_account: p.token_account.as_deref(),
+                };
+                live::verify_exchange(&before, &request, &outcome, &diagnosis)
+            });
+            // A call that failed may be sent again with what the lint
+            // knows to put instead.
+            let fixes = match diagnosis.primary {
+                Some(_) => live::lint(&request)
+                    .into_iter()
+                    .filter(|f| f.fix.is_some())
+                    .collect(),
+                None => Vec::new(),
+            };
             let (mut diagnosis, sections) = with_sections(diagnosis);
             cut_echo(&mut diagnosis.redacted);
             LiveResponse::Diagnosis {
                 diagnosis,
                 sections,
                 shown,
+                fixes,
+                verification,
             }
         }
         LiveRequest::Lint { request, allowed } => LiveResponse::Lint {

@@ -30,6 +30,7 @@ pub mod sent_expected;
 pub mod signals;
 pub mod triage;
 pub mod util;
+pub mod verify;
 
 pub use diagnosis::{
     CheckState, ChecklistItem, Diagnosis, Facts, Pinpoint, RankedSection, SentExpected,

@@ -45,7 +45,10 @@ fn render(root: Element, mut config: Config) -> u32 {
             app.set_class_name("ts-app-root");
             live.set_class_name("ts-live-host");
             let _ = live.set_attribute("hidden", "");
-            let _ = live.set_attribute("role", "tabpanel");
+            // A landmark, named by its tab: it sits beside the app's <main>,
+            // not in it, and every part of a page belongs to a landmark.
+            // The live panel inside it is the tab's panel.
+            let _ = live.set_attribute("role", "region");
             let _ = live.set_attribute("aria-labelledby", "ts-tab-live");
             let _ = live.set_attribute("data-allowed-origins", &config.allowed_origins().join(" "));
             let theme = match config.options.theme.as_deref() {

@@ -78,6 +78,7 @@ fn protocol_exchange() {
         request: req.clone(),
         outcome: outcome.clone(),
         token_account: None,
+        previous: None,
     }) {
         Response::Diagnosis {
             diagnosis,
@@ -116,4 +117,75 @@ fn protocol_exchange() {
         serde_json::Value::Null,
         "{raw}"
     );
+}
+
+/// A failed call offers its fixes; sent again with them, the answer says
+/// what the change did, sealed: a token carried in the URL is not quoted.
+#[test]
+fn protocol_send_again() {
+    const NOT_ACCEPTABLE: &str = r#"{"errors":[{"title":"Not acceptable","detail":"All requests must use the 'application/vnd.api+json' Accept without media type parameters.","code":"406","status":"406"}]}"#;
+    let path = format!("/acme/v1/projects?access_token={TOKEN}");
+    let first = with_header(api("GET", &path), "Accept", Some("application/json"));
+    let failed = response(406, &[("Content-Type", JSONAPI)], NOT_ACCEPTABLE);
+    let fixes = match round_trip(Request::Exchange {
+        request: first.clone(),
+        outcome: failed.clone(),
+        token_account: None,
+        previous: None,
+    }) {
+        Response::Diagnosis {
+            fixes,
+            verification,
+            ..
+        } => {
+            assert!(verification.is_none(), "nothing to compare yet");
+            fixes
+        }
+        other => panic!("{other:?}"),
+    };
+    let accept = fixes
+        .iter()
+        .find(|f| f.field == Field::Accept)
+        .unwrap_or_else(|| panic!("no Accept fix in {fixes:?}"));
+    assert_eq!(accept.fix.as_deref(), Some(JSONAPI));
+
+    let mut again = with_header(first.clone(), "Accept", Some(JSONAPI));
+    again.url =
+        format!("https://api.scopestack.io/acme/v1/projects?version=2&access_token={TOKEN}");
+    match round_trip(Request::Exchange {
+        request: again,
+        outcome: response(200, &[("Content-Type", JSONAPI)], r#"{"data":[]}"#),
+        token_account: None,
+        previous: Some(scopestack_troubleshooter::engine::api::Previous {
+            request: first,
+            outcome: failed,
+            token_account: None,
+        }),
+    }) {
+        Response::Diagnosis {
+            fixes,
+            verification,
+            ..
+        } => {
+            let v = verification.expect("compared");
+            assert!(v.resolved, "{v:?}");
+            assert!(
+                v.sentence.contains(&format!("Accept is now {JSONAPI}")),
+                "{}",
+                v.sentence
+            );
+            assert!(v.sentence.contains("the 406 is gone"), "{}", v.sentence);
+            assert!(v.sentence.contains("path is now"), "{}", v.sentence);
+            assert!(!v.sentence.contains(TOKEN), "{}", v.sentence);
+            assert!(v
+                .fixed
+                .iter()
+                .any(|c| c.id == "required-headers/wrong-accept"));
+            assert!(
+                fixes.is_empty(),
+                "a call that worked offers fixes: {fixes:?}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
 }

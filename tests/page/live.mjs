@@ -3,13 +3,17 @@
 // right section with the right check confirmed, the token helper on each
 // OAuth error and on success, the lint before sending, the failures a
 // browser can meet (server gone, CORS refused, timeout, cancel), where
-// secrets must never end up, and "Copy as curl".
+// secrets must never end up, and "Copy as curl"; the tab as a person first
+// meets it (the shown common call, hints before problems, axe's landmark
+// rules), and verifying a fix: a failed call sent again with the engine's
+// fix, or with a new token, and what the engine says the change did.
 // The shipped index.html allows no extra origin, so the build is copied and
 // the copy's page markup allows the stand-ins (the only way to add one).
 // Usage: node live.mjs <abs-dist-dir> <abs-standin-binary>
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { originsOf, policyOf, withPolicy } from "../../scripts/csp.mjs";
 import { serve, launch, run, assert } from "./harness.mjs";
 import { serveBody } from "../../scripts/audit/server.mjs";
@@ -49,6 +53,45 @@ const WRONG_PASSWORD = "Not-Ada-Pass-77";
 const UNKNOWN_CLIENT_SECRET = "made-up-secret-Zq81Lm";
 const JSON_TOKEN = '{"access_token":"jsonpasted9Xk2LmQ7","token_type":"Bearer","expires_in":7200}';
 const QUOTED_TOKEN = '"quotedtok4Hs8Wn2Pd"';
+
+const AXE = fileURLToPath(new URL("./node_modules/axe-core/axe.min.js", import.meta.url));
+
+/** axe's violations on the page (WCAG and best practice), each with its nodes. */
+async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
+    // Evaluated by the harness: the page's policy refuses inline scripts.
+    await page.evaluate(fs.readFileSync(AXE, "utf8"));
+  }
+  const result = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+    }),
+  );
+  return result.violations.map((v) => ({
+    id: v.id,
+    text: `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`,
+  }));
+}
+
+/** What the panel says the change did, as shown. */
+async function verification(page) {
+  return page.evaluate(() => ({
+    text: window.__q("[data-role=verification-text]")?.textContent ?? null,
+    outcome: window.__q("[data-role=verification]")?.dataset.outcome ?? null,
+    fixed: window.__qa("[data-verified-check][data-state=fixed]").map((e) => e.dataset.verifiedCheck),
+    holding: window.__qa("[data-verified-check][data-state=holding]").map((e) => e.dataset.verifiedCheck),
+  }));
+}
+
+/** Send the failed call again with the fix the panel offers. */
+async function sendAgain(page, wanted) {
+  await page.waitForSelector("[data-role=send-again]", { timeout: 30000 });
+  const changes = await page.locator("[data-role=fix-changes]").textContent();
+  assert(changes.includes(wanted), `the fix offered is “${changes.trim()}”, not ${wanted}`);
+  const before = await answerCount(page);
+  await page.click("[data-role=send-again]");
+  return nextAnswer(page, before);
+}
 
 const createClient = (name) =>
   JSON.stringify({ data: { type: "clients", attributes: { name } } }, null, 2);
@@ -514,6 +557,176 @@ try {
         assert(!copied.includes(SEED.adminToken), "the token is on the clipboard");
         const shownCurl = await page.locator("[data-role=curl]").textContent();
         assert(shownCurl.trim() === copied.trim(), `shown curl differs:\n${shownCurl}\nvs\n${copied}`);
+      },
+    ],
+
+    // ---- 7. the tab as a person meets it ----
+    [
+      "fresh tab: “Common calls” shows the call the form holds, and follows the form",
+      async () => {
+        const { page: p } = await fresh();
+        await settle(p);
+        const shownCall = () =>
+          p.evaluate(() => {
+            const s = window.__q("#ts-live-preset");
+            return {
+              index: s.selectedIndex,
+              text: s.selectedOptions[0]?.textContent.trim() ?? "",
+              method: window.__q("#ts-live-method").value,
+              path: window.__q("#ts-live-path").value,
+            };
+          });
+        const first = await shownCall();
+        assert(first.index > 0 && first.text.includes(`${first.method} ${first.path}`),
+          `the list shows “${first.text}” (index ${first.index}) while the form holds ${first.method} ${first.path}`);
+        await p.selectOption("#ts-live-preset", { label: "List projects" });
+        await p.waitForFunction(() => window.__q("#ts-live-path")?.value === "/{slug}/v1/projects", null, { timeout: 30000 });
+        const picked = await shownCall();
+        assert(picked.text === "List projects", `after picking, the list shows “${picked.text}”`);
+        // A form that is no common call any more shows none.
+        await p.fill("#ts-live-path", "/{slug}/v1/projects/7");
+        await p.waitForFunction(() => window.__q("#ts-live-preset")?.selectedIndex === 0, null, { timeout: 30000 })
+          .catch(async () => assert(false, `an edited path still shows “${(await shownCall()).text}”`));
+        await p.close();
+      },
+    ],
+    [
+      "fresh tab: the token form says what it needs as hints; pressing the button shows the problems",
+      async () => {
+        const { page: p } = await fresh();
+        await settle(p, "token-lint");
+        await settle(p);
+        const panelText = () => p.evaluate(() => window.__q(".ts-live-panel")?.textContent ?? "");
+        const text = await panelText();
+        assert(!text.includes("Problem:"), `an untouched tab says: ${text.match(/Problem:[^.]*\./g)?.join(" | ")}`);
+        const hints = await p.$$eval("[data-role=token-lint] li[data-hint=true]", (els) => els.map((e) => e.textContent));
+        assert(hints.length >= 2 && hints.every((h) => /client_(id|secret)/.test(h)), `hints: ${JSON.stringify(hints)}`);
+        // The default token URL is ScopeStack's: answer it here, as Doorkeeper would.
+        await p.route("https://app.scopestack.io/**", (r) =>
+          r.fulfill({
+            status: 401,
+            headers: { "access-control-allow-origin": "*", "content-type": "application/json; charset=utf-8" },
+            body: JSON.stringify({ error: "invalid_client", error_description: "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method." }),
+          }),
+        );
+        const before = await answerCount(p);
+        await p.click("[data-role=send-token]");
+        await p.waitForSelector("[data-role=token-lint] li.ts-finding-problem", { timeout: 30000 });
+        const problems = await p.$$eval("[data-role=token-lint] li.ts-finding-problem", (els) => els.map((e) => e.textContent));
+        assert(problems.length >= 2 && problems.every((t) => t.startsWith("Problem:")), `after pressing: ${JSON.stringify(problems)}`);
+        await nextAnswer(p, before);
+        await p.close();
+      },
+    ],
+    [
+      "axe: no violation (landmark-unique and region among them) on the live tab, fresh and after a call sent again",
+      async () => {
+        const { page: p } = await fresh();
+        await settle(p, "token-lint");
+        const found = [];
+        const others = [];
+        const check = async (when) => {
+          for (const v of await axeViolations(p)) {
+            (["landmark-unique", "region"].includes(v.id) ? found : others).push(`[${when}] ${v.text}`);
+          }
+        };
+        await check("fresh");
+        await call(p, { origin: A.url, path: "/{slug}/v1/projects", token: SEED.adminToken, accept: "application/json" });
+        await sendAgain(p, `Accept: ${MEDIA}`);
+        await p.locator("details").evaluateAll((ds) => ds.forEach((d) => (d.open = true)));
+        await check("sent again");
+        assert(found.length === 0, `axe, the landmark rules: ${found.join("\n")}`);
+        assert(others.length === 0, `axe: ${others.join("\n")}`);
+        await p.close();
+      },
+    ],
+
+    // ---- 8. verify the fix ----
+    [
+      "406 → Send again with the fix → 200: the engine says Accept changed and the 406 is gone, its checks fixed",
+      async () => {
+        const { page: p } = await fresh();
+        const first = await call(p, { origin: A.url, path: "/{slug}/v1/projects", token: SEED.adminToken, accept: "application/json" });
+        expectStatus(first, 406);
+        expectCheck(first, "required-headers", "wrong-accept");
+        const second = await sendAgain(p, `Accept: ${MEDIA}`);
+        expectStatus(second, 200);
+        assert((await p.inputValue("#ts-live-accept")) === MEDIA, "the form does not show the fixed Accept");
+        const v = await verification(p);
+        assert(v.text && v.text.includes(`Accept is now ${MEDIA}`) && v.text.includes("the 406 is gone") && v.text.includes("now succeeds"),
+          `verification: ${JSON.stringify(v)}`);
+        assert(v.outcome === "resolved", `outcome ${v.outcome}`);
+        assert(v.fixed.includes("required-headers/wrong-accept"), `fixed: ${JSON.stringify(v.fixed)}`);
+        assert(v.holding.length === 0, `still holding: ${JSON.stringify(v.holding)}`);
+        assert((await p.locator("[data-role=send-again]").count()) === 0, "a call that worked still offers a fix");
+        await p.close();
+      },
+    ],
+    [
+      "406 → Send again with the fix → 403: the engine says the 406 is gone and the call fails with a different problem",
+      async () => {
+        const { page: p } = await fresh();
+        const first = await call(p, {
+          origin: A.url, method: "POST", path: "/{slug}/v1/clients", token: SEED.readonlyToken,
+          accept: "application/json", body: createClient("Verify Walk Co"),
+        });
+        expectStatus(first, 406);
+        const second = await sendAgain(p, `Accept: ${MEDIA}`);
+        expectStatus(second, 403);
+        const v = await verification(p);
+        assert(v.text && v.text.includes(`Accept is now ${MEDIA}`) && v.text.includes("the 406 is gone")
+          && v.text.includes("fails with 403: a different problem"), `verification: ${JSON.stringify(v)}`);
+        assert(v.outcome === "different", `outcome ${v.outcome}`);
+        assert(v.fixed.includes("required-headers/wrong-accept"), `fixed: ${JSON.stringify(v.fixed)}`);
+        await p.close();
+      },
+    ],
+    [
+      "401 expired → a new token from the helper → 200: the engine says the credential changed and the 401 is gone",
+      async () => {
+        const { page: p } = await fresh();
+        const first = await call(p, { origin: A.url, path: "/{slug}/v1/projects", token: SEED.expiredToken });
+        expectStatus(first, 401);
+        expectCheck(first, "401-unauthorized", "token-expired");
+        const issued = p.waitForResponse((r) => r.url() === `${A.url}/oauth/token`, { timeout: 30000 });
+        const got = await requestToken(p, {
+          grant: "client_credentials", url: `${A.url}/oauth/token`, clientId: SEED.svcClientId, clientSecret: SEED.svcClientSecret,
+        });
+        assert(got.noError, `the token request shows section ${got.section}`);
+        const fresh_token = JSON.parse(await (await issued).text()).access_token;
+        await p.click("[data-role=use-token]");
+        await p.waitForFunction((t) => window.__q("#ts-live-token").value === t, fresh_token, { timeout: 30000 });
+        const before = await answerCount(p);
+        await p.click("[data-role=send]");
+        const second = await nextAnswer(p, before);
+        expectStatus(second, 200);
+        const v = await verification(p);
+        assert(v.text && v.text.includes("Authorization now carries a different credential") && v.text.includes("the 401 is gone")
+          && v.text.includes("now succeeds"), `verification: ${JSON.stringify(v)}`);
+        assert(v.fixed.includes("401-unauthorized/token-expired"), `fixed: ${JSON.stringify(v.fixed)}`);
+        const html = await p.evaluate(() => window.__html());
+        for (const t of [fresh_token, SEED.expiredToken, SEED.svcClientSecret]) assert(!html.includes(t), "a credential is in the page");
+        await p.close();
+      },
+    ],
+    [
+      "token helper: a wrong secret, then the right one → the engine says the 401 is gone, its checks fixed",
+      async () => {
+        const { page: p } = await fresh();
+        const first = await requestToken(p, {
+          grant: "client_credentials", url: `${A.url}/oauth/token`, clientId: SEED.svcClientId, clientSecret: UNKNOWN_CLIENT_SECRET,
+        });
+        expectCheck(first, "oauth-invalid-client", "wrong-credentials", ["confirmed", "likely"]);
+        const second = await requestToken(p, {
+          grant: "client_credentials", url: `${A.url}/oauth/token`, clientId: SEED.svcClientId, clientSecret: SEED.svcClientSecret,
+        });
+        assert(second.noError, `the second token request shows section ${second.section}`);
+        const v = await verification(p);
+        assert(v.text && v.text.includes("the 401 is gone") && v.text.includes("now succeeds"), `verification: ${JSON.stringify(v)}`);
+        assert(v.fixed.includes("oauth-invalid-client/wrong-credentials"), `fixed: ${JSON.stringify(v.fixed)}`);
+        const html = await p.evaluate(() => window.__html());
+        for (const t of [UNKNOWN_CLIENT_SECRET, SEED.svcClientSecret]) assert(!html.includes(t), "a secret is in the page");
+        await p.close();
       },
     ],
 

@@ -1,6 +1,7 @@
 //! A live exchange diagnosed: evidence built from what is known (the request
 //! in full, the status from the wire), then the same signals and rules as a
-//! paste, and every known secret scrubbed from the answer.
+//! paste, and every known secret scrubbed from the answer. A call sent
+//! again after a change is compared with the one before (`verify_exchange`).
 
 use super::call::{FailureKind, HttpRequest, Outcome};
 use super::shown::{show, Shown};
@@ -8,9 +9,10 @@ use super::transcript::{failure_message, status_line, transcript};
 use crate::engine::diagnosis::Diagnosis;
 use crate::engine::evidence::{self, rank, Collector, Evidence, Format, NetworkFailure};
 use crate::engine::knowledge_base;
-use crate::engine::redact::known::{known_secrets, scrub_diagnosis};
+use crate::engine::redact::known::{known_secrets, scrub_diagnosis, Known};
 use crate::engine::rules;
 use crate::engine::signals;
+use crate::engine::verify::{verify, Verification};
 
 /// Diagnose one live exchange: the request as sent and what came back.
 pub fn diagnose_exchange(req: &HttpRequest, outcome: &Outcome) -> Diagnosis {
@@ -57,6 +59,39 @@ pub fn answer_exchange(
         scrub_diagnosis(&mut diagnosis, &known);
     }
     (diagnosis, show(outcome, &known))
+}
+
+/// The exact secrets a call carried.
+fn known_of(req: &HttpRequest, outcome: &Outcome) -> Known {
+    let ev = exchange_evidence(req, outcome);
+    known_secrets(&req.headers, req.body.as_deref(), &req.url, &ev)
+}
+
+/// The call sent before, to compare with the one just answered: its
+/// request, what came back, and the token's account if it was asked.
+pub struct Before<'a> {
+    pub request: &'a HttpRequest,
+    pub outcome: &'a Outcome,
+    pub token_account: Option<&'a str>,
+}
+
+/// What the change from `before` to this call (`req`, `outcome`, already
+/// diagnosed as `after`) did ([`verify::verify`]), its sentence sealed with
+/// the secrets of both calls; `None` when there is nothing to compare.
+pub fn verify_exchange(
+    before: &Before,
+    req: &HttpRequest,
+    outcome: &Outcome,
+    after: &Diagnosis,
+) -> Option<Verification> {
+    let (first, _) = answer_exchange(before.request, before.outcome, before.token_account);
+    let mut v = verify(before.request, &first, req, after)?;
+    let (a, b) = (
+        known_of(before.request, before.outcome),
+        known_of(req, outcome),
+    );
+    v.sentence = b.clean(&a.clean(&v.sentence));
+    Some(v)
 }
 
 fn network_failure(kind: FailureKind) -> NetworkFailure {

@@ -1,12 +1,16 @@
 //! The live panel's two forms as the engine reads them: the request builder
 //! stands for one request (`build`), and each form shows the fields its
 //! method or grant uses (`call_fields`, `token_fields`). The widget renders
-//! what these say and holds no rule of its own about either.
+//! what these say and holds no rule of its own about either. After a
+//! failed call, `corrected` is the same form with the lint's fixes put in
+//! (what "Send again" sends), and `preset_of` says which common call the
+//! form holds (what the "Common calls" list shows).
 
 use serde::{Deserialize, Serialize};
 
 use super::call::HttpRequest;
-use crate::engine::api_facts::{can_send_body, grant_fields, wants_content_type, ME_PATH};
+use super::lint::{Field, LintFinding};
+use crate::engine::api_facts::{can_send_body, grant_fields, wants_content_type, ME_PATH, PRESETS};
 use crate::engine::redact::known::secret_field;
 
 /// The request builder's fields, as typed.
@@ -84,6 +88,47 @@ pub fn me_request(form: &CallForm) -> HttpRequest {
         path: ME_PATH.into(),
         body: String::new(),
         ..form.clone()
+    })
+}
+
+/// The request builder's field a fix goes into, and its label: only the
+/// fields a fix can name.
+fn fixed_field(form: &mut CallForm, field: Field) -> Option<(&mut String, &'static str)> {
+    Some(match field {
+        Field::Origin => (&mut form.origin, "Environment"),
+        Field::Accept => (&mut form.accept, "Accept"),
+        Field::ContentType => (&mut form.content_type, "Content-Type"),
+        _ => return None,
+    })
+}
+
+/// The form with the fixes of `findings` put in, and one line per field
+/// changed ("Accept: application/vnd.api+json"); `None` when no fix
+/// changes the form. `findings` are the lint's of the request sent.
+pub fn corrected(form: &CallForm, findings: &[LintFinding]) -> Option<(CallForm, Vec<String>)> {
+    let mut out = form.clone();
+    let mut changes = Vec::new();
+    for f in findings {
+        let Some(value) = f.fix.as_deref() else {
+            continue;
+        };
+        if let Some((slot, label)) = fixed_field(&mut out, f.field) {
+            if slot.trim() != value {
+                *slot = value.to_string();
+                changes.push(format!("{label}: {value}"));
+            }
+        }
+    }
+    (!changes.is_empty()).then_some((out, changes))
+}
+
+/// The index in `PRESETS` of the common call the form holds (its method,
+/// path and body), if it holds one.
+pub fn preset_of(form: &CallForm) -> Option<usize> {
+    PRESETS.iter().position(|p| {
+        p.method.eq_ignore_ascii_case(form.method.trim())
+            && p.path == form.path.trim()
+            && p.body.trim() == form.body.trim()
     })
 }
 
@@ -178,6 +223,48 @@ mod tests {
         assert!(call_fields(&form("DELETE", "/acme/v1/x", "")).body);
         assert!(!call_fields(&form("GET", "/acme/v1/x", "")).body);
         assert!(call_fields(&form("GET", "/acme/v1/x", "{}")).body);
+    }
+
+    #[test]
+    fn the_preset_shown_is_the_one_the_form_holds() {
+        let mut f = form("GET", ME_PATH, "");
+        assert_eq!(preset_of(&f).map(|i| PRESETS[i].path), Some(ME_PATH));
+        for (i, p) in PRESETS.iter().enumerate() {
+            f.method = p.method.into();
+            f.path = p.path.into();
+            f.body = p.body.into();
+            assert_eq!(preset_of(&f), Some(i), "{}", p.label);
+        }
+        f.path = "/{slug}/v1/projects/2".into();
+        assert_eq!(preset_of(&f), None);
+    }
+
+    #[test]
+    fn corrected_puts_the_lint_fixes_in_and_says_what_changed() {
+        use crate::engine::live::lint;
+        let mut f = form("GET", "/{slug}/v1/projects", "");
+        f.accept = "application/json".into();
+        let (fixed, changes) = corrected(&f, &lint(&build(&f))).expect("a fix");
+        assert_eq!(fixed.accept, MEDIA_TYPE);
+        assert_eq!(changes, vec![format!("Accept: {MEDIA_TYPE}")]);
+        // The corrected form lints clean of what was fixed, and has no
+        // fix left to offer.
+        assert!(corrected(&fixed, &lint(&build(&fixed))).is_none());
+
+        let mut w = form(
+            "POST",
+            "/{slug}/v1/clients",
+            "{\"data\":{\"type\":\"clients\"}}",
+        );
+        w.content_type = "application/json".into();
+        w.origin = "https://app.scopestack.io".into();
+        let (fixed, changes) = corrected(&w, &lint(&build(&w))).expect("a fix");
+        assert_eq!(fixed.content_type, MEDIA_TYPE);
+        assert_eq!(fixed.origin, "https://api.scopestack.io");
+        assert_eq!(changes.len(), 2, "{changes:?}");
+        // A mistake with no known value (no slug) is not "fixed".
+        let s = form("GET", "/v1/projects", "");
+        assert!(corrected(&s, &lint(&build(&s))).is_none());
     }
 
     #[test]

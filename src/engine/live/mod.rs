@@ -33,8 +33,14 @@ mod transcript;
 pub use super::api_facts::DEFAULT_ORIGINS;
 pub use call::{FailureKind, HttpRequest, HttpResponse, Outcome, TokenRequest};
 pub use curl::to_curl;
-pub use exchange::{account_matters, answer_exchange, diagnose_exchange, diagnose_exchange_as};
-pub use form::{build, call_fields, me_request, token_fields, CallFields, CallForm, TokenField};
+pub use exchange::{
+    account_matters, answer_exchange, diagnose_exchange, diagnose_exchange_as, verify_exchange,
+    Before,
+};
+pub use form::{
+    build, call_fields, corrected, me_request, preset_of, token_fields, CallFields, CallForm,
+    TokenField,
+};
 pub use lint::{
     confusable, lint, lint_for, lint_token, lint_token_for, Field, LintFinding, Severity,
 };

@@ -2,7 +2,9 @@
 //! token. The engine builds the request from the fields, says which fields
 //! the method shows and whether the URL may be sent, lints it as it is
 //! typed, and judges (and masks) what comes back; this component only
-//! gathers the fields, sends, and shows.
+//! gathers the fields, sends, and shows. After a failed call it offers
+//! "Send again" with the engine's fixes, and each call after the first is
+//! sent with the one before, so the engine can say what the change did.
 
 use std::rc::Rc;
 use std::time::Duration;
@@ -11,18 +13,18 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::engine::api::{LiveRequest as Request, LiveResponse as Response};
+use crate::engine::api::{LiveRequest as Request, LiveResponse as Response, Previous};
 use crate::engine::api_facts::{read_me, MEDIA_TYPE, METHODS, ME_PATH, PRESETS};
 use crate::engine::live::{
-    account_matters, build, call_fields, me_request, refusal, CallForm, HttpRequest, LintFinding,
-    Outcome, Severity, Shown,
+    account_matters, build, call_fields, corrected, me_request, preset_of, refusal, CallForm,
+    HttpRequest, LintFinding, Outcome, Severity, Shown,
 };
 use crate::live::{send, send_keeping, Sending};
 use crate::widget::backend::LiveBackend as Backend;
 use crate::widget::browser::copy_text;
+use crate::widget::components::live_panel::{exchange, live_answer, LiveAnswer};
 use crate::widget::components::response_view::ResponseView;
 use crate::widget::hooks::use_debounced;
-use crate::widget::state::Answer;
 
 /// The typing pause before the engine lints what was typed.
 pub const LINT_DELAY: Duration = Duration::from_millis(150);
@@ -59,8 +61,19 @@ pub struct Props {
     pub origins: Rc<Vec<String>>,
     pub token: AttrValue,
     pub on_token: Callback<String>,
-    pub on_answer: Callback<Rc<Answer>>,
+    pub on_answer: Callback<LiveAnswer>,
     pub on_open: Callback<Option<String>>,
+}
+
+/// Show the option at `index` of the select behind `node`: the shown
+/// option follows the state even after the person picked one (an option's
+/// `selected` attribute no longer moves a select once it was used).
+fn show_option(node: &NodeRef, index: usize) {
+    if let Some(select) = node.cast::<HtmlSelectElement>() {
+        if select.selected_index() != index as i32 {
+            select.set_selected_index(index as i32);
+        }
+    }
 }
 
 #[function_component(LiveCall)]
@@ -85,6 +98,15 @@ pub fn live_call(props: &Props) -> Html {
     let shown = use_state(|| None::<Shown>);
     let whoami = use_state(|| None::<String>);
     let status = use_state(String::new);
+    // Until the person types or sends, what the form needs is a hint.
+    let touched = use_state(|| false);
+    // The last call sent and what came back, sent along with the next one.
+    let last = use_mut_ref(|| None::<Previous>);
+    // The engine's fixes for the last call, when it failed.
+    let fixes = use_state(Vec::<LintFinding>::new);
+    let origin_ref = use_node_ref();
+    let method_ref = use_node_ref();
+    let preset_ref = use_node_ref();
 
     let call = form.with_token(&props.token);
     let request = build(&call);
@@ -118,39 +140,58 @@ pub fn live_call(props: &Props) -> Html {
         });
     }
 
+    // The shown option of each select follows the form.
+    {
+        let origin = props.origins.iter().position(|o| *o == form.call.origin);
+        let method = METHODS.iter().position(|m| *m == form.call.method);
+        let preset = preset_of(&form.call).map_or(0, |i| i + 1);
+        let (o, m, p) = (origin_ref.clone(), method_ref.clone(), preset_ref.clone());
+        use_effect(move || {
+            origin.into_iter().for_each(|i| show_option(&o, i));
+            method.into_iter().for_each(|i| show_option(&m, i));
+            show_option(&p, preset);
+        });
+    }
+
     let set = |apply: fn(&mut Form, String)| {
         let form = form.clone();
+        let touched = touched.clone();
         Callback::from(move |value: String| {
             let mut f = (*form).clone();
             apply(&mut f, value);
             form.set(f);
+            touched.set(true);
         })
     };
     let timeout = form.timeout();
     let has_token = !props.token.is_empty();
-    let on_send = {
-        let request = request.clone();
+    // Send `request` (with `me`, the same token's GET /v1/me), and ask the
+    // engine to judge it together with the call before.
+    let start = {
         let sending = sending.clone();
         let shown = shown.clone();
         let backend = props.backend.clone();
         let on_answer = props.on_answer.clone();
-        let me = me.clone();
         let allowed = props.origins.clone();
-        let refused = refused.is_some();
-        Callback::from(move |_| {
-            if sending.is_some() || refused {
+        let touched = touched.clone();
+        let last = last.clone();
+        let fixes = fixes.clone();
+        Rc::new(move |request: HttpRequest, me: HttpRequest| {
+            if sending.is_some() || refusal(&request.url, &allowed).is_some() {
                 return;
             }
+            touched.set(true);
             let handle = Sending::new();
             sending.set(Some(handle.clone()));
             shown.set(None);
-            let request = request.clone();
+            fixes.set(Vec::new());
             let sending = sending.clone();
             let shown = shown.clone();
             let backend = backend.clone();
             let on_answer = on_answer.clone();
-            let me = me.clone();
             let allowed = allowed.clone();
+            let last = last.clone();
+            let fixes = fixes.clone();
             spawn_local(async move {
                 // A large body stays the browser's string, for the worker.
                 let (result, body) = send_keeping(&request, &allowed, timeout, &handle).await;
@@ -171,25 +212,42 @@ pub fn live_call(props: &Props) -> Html {
                         diagnosis,
                         sections,
                         shown: s,
+                        fixes: f,
+                        verification,
                     } = r
                     {
                         shown.set(Some(s));
-                        on_answer.emit(Rc::new(Answer {
-                            diagnosis: Rc::new(diagnosis),
-                            sections,
-                        }));
+                        fixes.set(f);
+                        on_answer.emit(live_answer(diagnosis, sections, verification));
                     }
                 });
-                let exchange = Request::Exchange {
-                    request,
-                    outcome: result,
-                    token_account,
-                };
+                let question = exchange(&last, request, result, token_account);
                 match body {
-                    Some(body) => backend.send_beside(exchange, body, reply),
-                    None => backend.send(exchange, reply),
+                    Some(body) => backend.send_beside(question, body, reply),
+                    None => backend.send(question, reply),
                 }
             });
+        })
+    };
+    let on_send = {
+        let start = start.clone();
+        let (request, me) = (request.clone(), me.clone());
+        Callback::from(move |_| start(request.clone(), me.clone()))
+    };
+    // The same call with the engine's fixes put in, and what they change.
+    let again = corrected(&form.call, &fixes);
+    let on_again = {
+        let form = form.clone();
+        let again = again.clone();
+        let token = props.token.to_string();
+        Callback::from(move |_| {
+            if let Some((call, _)) = &again {
+                let mut f = (*form).clone();
+                f.call = call.clone();
+                let with = f.with_token(&token);
+                form.set(f);
+                start(build(&with), me_request(&with));
+            }
         })
     };
     let on_cancel = {
@@ -237,6 +295,7 @@ pub fn live_call(props: &Props) -> Html {
     };
     let on_preset = {
         let form = form.clone();
+        let touched = touched.clone();
         Callback::from(move |e: Event| {
             if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
                 let index = select.selected_index();
@@ -249,8 +308,8 @@ pub fn live_call(props: &Props) -> Html {
                     f.call.path = preset.path.to_string();
                     f.call.body = preset.body.to_string();
                     form.set(f);
+                    touched.set(true);
                 }
-                select.set_selected_index(0);
             }
         })
     };
@@ -270,20 +329,29 @@ pub fn live_call(props: &Props) -> Html {
         })
     };
     let f = &form.call;
+    let on_token_input = {
+        let on_token = props.on_token.clone();
+        let touched = touched.clone();
+        Callback::from(move |t: String| {
+            touched.set(true);
+            on_token.emit(t);
+        })
+    };
+    let preset_shown = preset_of(f);
 
     html! {
         <section class="ts-live" data-role="live-call" aria-labelledby="ts-live-title">
             <h2 id="ts-live-title">{ "Run the call from here" }</h2>
             <p class="ts-help">{ "Your token stays in this page and goes only to the API host you pick." }</p>
             <div class="ts-grid">
-                { select_field("ts-live-origin", "Environment", &props.origins, &f.origin, set(|f, v| f.call.origin = v)) }
+                { select_field("ts-live-origin", "Environment", &props.origins, &f.origin, set(|f, v| f.call.origin = v), &origin_ref) }
                 { text_field("ts-live-slug", "Account slug", &f.slug, "e.g. acme", set(|f, v| f.call.slug = v)) }
-                { select_field("ts-live-method", "Method", &METHODS.iter().map(|m| m.to_string()).collect::<Vec<_>>(), &f.method, set(|f, v| f.call.method = v)) }
+                { select_field("ts-live-method", "Method", &METHODS.iter().map(|m| m.to_string()).collect::<Vec<_>>(), &f.method, set(|f, v| f.call.method = v), &method_ref) }
                 <p class="ts-field">
                     <label for="ts-live-preset">{ "Common calls" }</label>
-                    <select id="ts-live-preset" onchange={on_preset}>
-                        <option>{ "Choose a call…" }</option>
-                        { for PRESETS.iter().map(|p| html! { <option>{ p.label }</option> }) }
+                    <select id="ts-live-preset" onchange={on_preset} ref={preset_ref}>
+                        <option selected={preset_shown.is_none()}>{ "Choose a call…" }</option>
+                        { for PRESETS.iter().enumerate().map(|(i, p)| html! { <option selected={preset_shown == Some(i)}>{ p.label }</option> }) }
                     </select>
                 </p>
             </div>
@@ -292,7 +360,7 @@ pub fn live_call(props: &Props) -> Html {
                 <label for="ts-live-token">{ "Access token" }</label>
                 <input id="ts-live-token" type="password" autocomplete="off" spellcheck="false"
                     value={props.token.clone()} placeholder="the access_token value alone"
-                    oninput={input_value(props.on_token.clone())} />
+                    oninput={input_value(on_token_input)} />
             </p>
             <div class="ts-grid">
                 { text_field("ts-live-accept", "Accept", &f.accept, MEDIA_TYPE, set(|f, v| f.call.accept = v)) }
@@ -308,13 +376,13 @@ pub fn live_call(props: &Props) -> Html {
                         oninput={area_value(set(|f, v| f.call.body = v))} />
                 </p>
             }
-            <section class="ts-lint" aria-label="Checks before sending" aria-live="polite" data-role="lint"
+            <section class="ts-lint" aria-label="Checks before sending the request" aria-live="polite" data-role="lint"
                 data-current={(linted.as_ref() == Some(&request)).to_string()}>
                 if findings.is_empty() {
                     <p class="ts-ok">{ "No problems spotted in this request." }</p>
                 } else {
                     <ul>
-                        { for findings.iter().map(|f| lint_item(f, &props.on_open)) }
+                        { for findings.iter().map(|f| lint_item(f, &props.on_open, !*touched)) }
                     </ul>
                 }
             </section>
@@ -333,6 +401,12 @@ pub fn live_call(props: &Props) -> Html {
                     title={me_refused.clone()}>{ "Check my token (GET /v1/me)" }</button>
                 <button type="button" data-role="copy-curl" onclick={copy_curl}>{ "Copy as curl" }</button>
             </p>
+            if let (Some((_, changes)), None) = (&again, &*sending) {
+                <p class="ts-actions" data-role="fix-offer">
+                    <button type="button" data-role="send-again" onclick={on_again}>{ "Send again with the fix" }</button>
+                    <span class="ts-hint" data-role="fix-changes">{ format!(" {}", changes.join("; ")) }</span>
+                </p>
+            }
             if let Some(w) = &*whoami {
                 <p data-role="whoami-result" role="status">{ w }</p>
             }
@@ -348,7 +422,14 @@ pub fn live_call(props: &Props) -> Html {
     }
 }
 
-fn lint_item(f: &LintFinding, on_open: &Callback<Option<String>>) -> Html {
+/// One finding; on a form not touched yet, a finding with a hint (a field
+/// not filled in) is said as that hint, not as a problem.
+pub fn lint_item(f: &LintFinding, on_open: &Callback<Option<String>>, untouched: bool) -> Html {
+    if let Some(hint) = f.hint.as_ref().filter(|_| untouched) {
+        return html! {
+            <li class="ts-finding ts-hint" data-lint={f.id.clone()} data-hint="true">{ hint }</li>
+        };
+    }
     let word = match f.severity {
         Severity::Error => "Problem",
         Severity::Warning => "Check",
@@ -410,6 +491,7 @@ pub fn select_field(
     options: &[String],
     value: &str,
     cb: Callback<String>,
+    node: &NodeRef,
 ) -> Html {
     let onchange = {
         let options = options.to_vec();
@@ -424,7 +506,7 @@ pub fn select_field(
     html! {
         <p class="ts-field">
             <label for={id.to_string()}>{ label.to_string() }</label>
-            <select id={id.to_string()} {onchange}>
+            <select id={id.to_string()} {onchange} ref={node.clone()}>
                 { for options.iter().map(|o| html! { <option selected={o == value}>{ o }</option> }) }
             </select>
         </p>

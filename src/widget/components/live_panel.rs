@@ -1,19 +1,64 @@
 //! The "run it live" tab: the token helper and the request builder side by
-//! side, sharing the token, and the diagnosis of the last call below them.
+//! side, sharing the token, and the diagnosis of the last call below them
+//! (with what the change did, when the call was sent again).
 //! The token lives in this component's memory only, unless the user opts in
 //! to keeping it for the tab (session storage).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::engine::api::{LiveRequest, Previous, SectionInfo};
 use crate::engine::bundle::Client as Caller;
+use crate::engine::diagnosis::Diagnosis;
+use crate::engine::live::{HttpRequest, Outcome};
+use crate::engine::verify::Verification;
 use crate::widget::backend::LiveBackend as Backend;
 use crate::widget::browser::{session_get, session_remove, session_set};
 use crate::widget::components::diagnosis_view::DiagnosisView;
 use crate::widget::components::live_call::LiveCall;
 use crate::widget::components::token_helper::TokenHelper;
+use crate::widget::components::verify_view::VerifyView;
 use crate::widget::state::Answer;
+
+/// A live call's answer: its diagnosis, and what the change did when the
+/// call was sent again.
+pub type LiveAnswer = (Rc<Answer>, Option<Rc<Verification>>);
+
+/// The panel's answer from the engine's parts.
+pub fn live_answer(
+    diagnosis: Diagnosis,
+    sections: Vec<SectionInfo>,
+    verification: Option<Verification>,
+) -> LiveAnswer {
+    let answer = Answer {
+        diagnosis: Rc::new(diagnosis),
+        sections,
+    };
+    (Rc::new(answer), verification.map(Rc::new))
+}
+
+/// The engine's question about a call just made, sent with the call made
+/// before it (`last`), which this call then replaces.
+pub fn exchange(
+    last: &RefCell<Option<Previous>>,
+    request: HttpRequest,
+    outcome: Outcome,
+    token_account: Option<String>,
+) -> LiveRequest {
+    let previous = last.borrow_mut().replace(Previous {
+        request: request.clone(),
+        outcome: outcome.clone(),
+        token_account: token_account.clone(),
+    });
+    LiveRequest::Exchange {
+        request,
+        outcome,
+        token_account,
+        previous,
+    }
+}
 
 const KEY: &str = "scopestack-troubleshooter.token";
 
@@ -33,6 +78,7 @@ pub fn live_panel(props: &Props) -> Html {
     let handed_over = use_state(|| false);
     // The last call's diagnosis, and what the user does with its checklist.
     let answer = use_state(|| None::<Rc<Answer>>);
+    let verification = use_state(|| None::<Rc<Verification>>);
     // How many answers were shown: a hook for tests and tooling, no content.
     let answers = use_state(|| 0u32);
     let selected = use_state(|| None::<String>);
@@ -40,10 +86,12 @@ pub fn live_panel(props: &Props) -> Html {
     let caller = use_state(|| Caller::CustomCode);
     let on_answer = {
         let answer = answer.clone();
+        let verification = verification.clone();
         let answers = answers.clone();
         let selected = selected.clone();
-        Callback::from(move |a: Rc<Answer>| {
+        Callback::from(move |(a, v): LiveAnswer| {
             selected.set(a.diagnosis.primary.clone());
+            verification.set(v);
             answer.set(Some(a));
             answers.set(*answers + 1);
         })
@@ -107,9 +155,11 @@ pub fn live_panel(props: &Props) -> Html {
         })
     };
     html! {
-        <div class="ts-live-panel">
+        // The tab's panel; its mount element is the landmark around it
+        // (`embed::render`), beside the widget's <main> (two apps).
+        <div class="ts-live-panel" role="tabpanel" aria-labelledby="ts-tab-live">
             <TokenHelper backend={props.backend.clone()} origins={props.origins.clone()}
-                on_token={on_handover} on_answer={on_answer.clone()} />
+                on_token={on_handover} on_answer={on_answer.clone()} on_open={props.on_open.clone()} />
             if *handed_over {
                 <p class="ts-ok" role="status">{ "The access token was put into the request below (hidden)." }</p>
             }
@@ -121,6 +171,9 @@ pub fn live_panel(props: &Props) -> Html {
                 <label for="ts-keep-token">{ "Keep my token in this browser tab until I close it (session storage)" }</label>
             </p>
             <div class="ts-result" data-role="live-result" data-answers={answers.to_string()} aria-live="polite">
+                if let Some(v) = &*verification {
+                    <VerifyView verification={v.clone()} />
+                }
                 <DiagnosisView answer={(*answer).clone()} selected={(*selected).clone()}
                     browsed={None::<Rc<crate::widget::state::Browsed>>} ticked={(*ticked).clone()}
                     caller={*caller} error={None::<String>} support={None::<String>}

@@ -18,3 +18,4 @@ pub mod sent_expected_view;
 pub mod share_link;
 pub mod support_bundle;
 pub mod token_helper;
+pub mod verify_view;

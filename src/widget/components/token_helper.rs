@@ -3,7 +3,9 @@
 //! characters in the client id, a password grant carrying redirect_uri,
 //! missing fields) and builds the request; the answer is shown masked, and
 //! its access token can be moved into the request builder without ever
-//! being displayed.
+//! being displayed. Until the person types or presses the button, what the
+//! form needs is said as hints; a token request after the first is sent
+//! with the one before, so the engine can say what the change did.
 
 use std::rc::Rc;
 use std::time::Duration;
@@ -12,18 +14,16 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::engine::api::{LiveRequest as Request, LiveResponse as Response};
+use crate::engine::api::{LiveRequest as Request, LiveResponse as Response, Previous};
 use crate::engine::api_facts::{
     confusable_name, read_access_token, DEFAULT_GRANT, DEFAULT_SCOPE, GRANTS, TOKEN_URL,
 };
-use crate::engine::live::{
-    refusal, token_fields, HttpRequest, LintFinding, Outcome, Severity, TokenRequest,
-};
+use crate::engine::live::{refusal, token_fields, HttpRequest, LintFinding, Outcome, TokenRequest};
 use crate::live::{send, Sending};
 use crate::widget::backend::LiveBackend as Backend;
-use crate::widget::components::live_call::LINT_DELAY;
+use crate::widget::components::live_call::{lint_item, LINT_DELAY};
+use crate::widget::components::live_panel::{exchange, live_answer, LiveAnswer};
 use crate::widget::hooks::use_debounced;
-use crate::widget::state::Answer;
 
 const TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -33,7 +33,9 @@ pub struct Props {
     pub origins: Rc<Vec<String>>,
     /// Hand an access token to the request builder.
     pub on_token: Callback<String>,
-    pub on_answer: Callback<Rc<Answer>>,
+    pub on_answer: Callback<LiveAnswer>,
+    /// Ask the widget to open a section ("Why this matters").
+    pub on_open: Callback<Option<String>>,
 }
 
 #[function_component(TokenHelper)]
@@ -59,6 +61,11 @@ pub fn token_helper(props: &Props) -> Html {
     // The form the findings and `to_send` were made from: until it is the
     // form on screen, what would be sent is an older request.
     let linted = use_state(|| None::<TokenRequest>);
+    // Until the person types or presses the button, what the form needs
+    // is a hint, not a problem.
+    let touched = use_state(|| false);
+    // The last token request sent and what came back, sent with the next.
+    let last = use_mut_ref(|| None::<Previous>);
 
     {
         let findings = findings.clone();
@@ -92,12 +99,14 @@ pub fn token_helper(props: &Props) -> Html {
         };
         let value = form.get(name).to_string();
         let form = form.clone();
+        let touched = touched.clone();
         let name = name.to_string();
         let oninput = Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
                 let mut f = (*form).clone();
                 f.set(&name, input.value());
                 form.set(f);
+                touched.set(true);
             }
         });
         html! {
@@ -110,12 +119,14 @@ pub fn token_helper(props: &Props) -> Html {
     };
     let on_grant = {
         let form = form.clone();
+        let touched = touched.clone();
         Callback::from(move |e: Event| {
             if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
                 if let Some(g) = GRANTS.get(select.selected_index().max(0) as usize) {
                     let mut f = (*form).clone();
                     f.grant_type = g.to_string();
                     form.set(f);
+                    touched.set(true);
                 }
             }
         })
@@ -135,7 +146,11 @@ pub fn token_helper(props: &Props) -> Html {
         let backend = props.backend.clone();
         let on_answer = props.on_answer.clone();
         let origins = props.origins.clone();
+        let touched = touched.clone();
+        let last = last.clone();
         Callback::from(move |_| {
+            // Pressing the button is the person asking what is wrong.
+            touched.set(true);
             let Some(request) = (*to_send).clone() else {
                 return;
             };
@@ -149,6 +164,7 @@ pub fn token_helper(props: &Props) -> Html {
             let backend = backend.clone();
             let on_answer = on_answer.clone();
             let origins = origins.clone();
+            let last = last.clone();
             spawn_local(async move {
                 let outcome = send(&request, &origins, TIMEOUT, &Sending::new()).await;
                 busy.set(false);
@@ -160,25 +176,16 @@ pub fn token_helper(props: &Props) -> Html {
                     if let Response::Diagnosis {
                         diagnosis,
                         sections,
+                        verification,
                         ..
                     } = r
                     {
                         // The engine's transcript, with every token masked.
                         result.set(Some(diagnosis.redacted.clone()));
-                        on_answer.emit(Rc::new(Answer {
-                            diagnosis: Rc::new(diagnosis),
-                            sections,
-                        }));
+                        on_answer.emit(live_answer(diagnosis, sections, verification));
                     }
                 });
-                backend.send(
-                    Request::Exchange {
-                        request,
-                        outcome,
-                        token_account: None,
-                    },
-                    reply,
-                );
+                backend.send(exchange(&last, request, outcome, None), reply);
             });
         })
     };
@@ -226,18 +233,13 @@ pub fn token_helper(props: &Props) -> Html {
                     if f.name == "client_id" { { readback.clone() } }
                 </>
             }) }
-            <section class="ts-lint" aria-label="Checks before sending" aria-live="polite" data-role="token-lint"
+            <section class="ts-lint" aria-label="Checks before requesting a token" aria-live="polite" data-role="token-lint"
                 data-current={current.to_string()}>
                 if findings.is_empty() {
                     <p class="ts-ok">{ "No problems spotted in this token request." }</p>
                 } else {
                     <ul>
-                        { for findings.iter().map(|f| html! {
-                            <li data-lint={f.id.clone()}>
-                                <strong>{ if f.severity == Severity::Error { "Problem: " } else { "Check: " } }</strong>
-                                { &f.message }
-                            </li>
-                        }) }
+                        { for findings.iter().map(|f| lint_item(f, &props.on_open, !*touched)) }
                     </ul>
                 }
             </section>

@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::api_facts::{
-    API_HOST, API_ORIGIN, APP_HOST, DEFAULT_SCOPE, MEDIA_TYPE, ME_PATH, TOKEN_PATH, TOKEN_URL,
+    API_HOST, API_ORIGIN, APP_HOST, APP_ORIGIN, DEFAULT_SCOPE, MEDIA_TYPE, ME_PATH, TOKEN_PATH,
+    TOKEN_URL,
 };
 use crate::engine::signals::Signal;
 
@@ -53,6 +54,14 @@ pub struct LintFinding {
     pub message: String,
     /// The knowledge-base check this mistake is (`required-headers/missing-accept`).
     pub check: Option<String>,
+    /// The value `field` should hold instead, when the lint knows it
+    /// (Accept: the media type): what "Send again" puts there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+    /// What the field needs, said as a hint rather than a problem: for a
+    /// field the person has not filled in yet (an untouched form).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 /// One entry of `static/lint.json`.
@@ -70,6 +79,12 @@ pub struct Message {
     pub signal: Option<String>,
     /// The sentence, with `$name` placeholders.
     pub message: String,
+    /// The value the field should hold instead, with `$name` placeholders.
+    #[serde(default)]
+    pub fix: Option<String>,
+    /// The sentence for a form not touched yet, with `$name` placeholders.
+    #[serde(default)]
+    pub hint: Option<String>,
 }
 
 /// The data file: its `about` (for people) is not read.
@@ -96,12 +111,13 @@ pub fn message(key: &str) -> Option<&'static Message> {
 /// `$name` in a sentence replaced by its value: first the caller's, then
 /// the API facts'; an unknown name stays as written.
 pub(super) fn fill(text: &str, vars: &[(&str, &str)]) -> String {
-    let facts: [(&str, &str); 8] = [
+    let facts: [(&str, &str); 9] = [
         ("media_type", MEDIA_TYPE),
         ("token_url", TOKEN_URL),
         ("token_path", TOKEN_PATH),
         ("api_origin", API_ORIGIN),
         ("api_host", API_HOST),
+        ("app_origin", APP_ORIGIN),
         ("app_host", APP_HOST),
         ("me_path", ME_PATH),
         ("default_scope", DEFAULT_SCOPE),
@@ -143,6 +159,8 @@ impl Findings {
                 field: m.field,
                 message: fill(&m.message, vars),
                 check: m.check.clone(),
+                fix: m.fix.as_deref().map(|f| fill(f, vars)),
+                hint: m.hint.as_deref().map(|h| fill(h, vars)),
             },
             // Only a key missing from the data file gets here (a test sees
             // to it that none is): still a finding, never a panic.
@@ -152,6 +170,8 @@ impl Findings {
                 field: Field::Body,
                 message: id.to_string(),
                 check: None,
+                fix: None,
+                hint: None,
             },
         };
         self.0.push(finding);

@@ -70,6 +70,57 @@ mod tests {
         }
     }
 
+    /// A fix is a whole value for a field "Send again" can set, with
+    /// nothing left to fill; every field a grant needs has a hint for the
+    /// untouched form, and a hint never reads as a problem.
+    #[test]
+    fn fixes_and_hints_are_whole() {
+        use super::finding::Field;
+        for m in messages() {
+            if let Some(fix) = &m.fix {
+                assert!(
+                    matches!(m.field, Field::Origin | Field::Accept | Field::ContentType),
+                    "{}: a fix for {:?}, which Send again cannot set",
+                    m.key,
+                    m.field
+                );
+                assert!(!fill(fix, &[]).contains('$'), "{}: {fix}", m.key);
+            }
+            if let Some(hint) = &m.hint {
+                assert!(!hint.contains("Problem"), "{}: {hint}", m.key);
+            }
+        }
+        for g in crate::engine::api_facts::GRANTS {
+            for name in crate::engine::api_facts::required_fields(g) {
+                let key = format!("{}-missing", name.replace('_', "-"));
+                assert!(
+                    message(&key).is_some_and(|m| m.hint.is_some()),
+                    "{key} has no hint"
+                );
+            }
+        }
+    }
+
+    /// A token form as the panel opens it, for any grant, needs only what
+    /// hints say: nothing in it is a mistake yet.
+    #[test]
+    fn an_untouched_token_form_needs_only_hints() {
+        use crate::engine::api_facts::{DEFAULT_SCOPE, GRANTS, TOKEN_URL};
+        for g in GRANTS {
+            let form = crate::engine::live::TokenRequest {
+                url: TOKEN_URL.into(),
+                grant_type: g.into(),
+                scope: DEFAULT_SCOPE.into(),
+                ..Default::default()
+            };
+            let findings = super::lint_token(&form);
+            assert!(!findings.is_empty(), "{g}");
+            for f in findings {
+                assert!(f.hint.is_some(), "{g}: {} has no hint", f.id);
+            }
+        }
+    }
+
     #[test]
     fn placeholders_are_filled() {
         assert_eq!(

@@ -20,8 +20,8 @@ const FIRST_LOAD = new Set([".wasm", ".js", ".css", ".html"]);
 export const FIRST_LOAD_BUDGET = 148_600; // reached 146.6 KB
 export const MODULE_BUDGETS = [
   // [label, files, gzip budget]
-  ["engine worker", /^engine-worker/, 254_200], // reached 252.2 KB
-  ["live panel", /^live-panel/, 171_100], // reached 169.2 KB
+  ["engine worker", /^engine-worker/, 238_500], // reached 236.4 KB
+  ["live panel", /^live-panel/, 177_900], // reached 175.8 KB (the verify-the-fix loop added 7 KB)
 ];
 
 export const kb = (n) => `${(n / 1000).toFixed(1)} KB`;

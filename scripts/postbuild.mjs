@@ -41,12 +41,16 @@ const styles = find(/^styles-[0-9a-f]+\.css$/, "stylesheet");
 
 // The start-up script (shipped without comments: every byte of it is in
 // the first load). What it does, in order:
-// - starts the engine's worker first, so its bytes download and compile
-//   while the widget's do: the widget takes it, once, from
-//   `scopestackEngine()` (src/widget/worker.rs), which says "ready" again
-//   for it if the worker already had (that message had no listener). If the
-//   worker fails before that, the widget starts one of its own and reports
-//   why; with no workers at all, the widget says so at the first question;
+// - starts the engine's worker: first, when the page has a question already
+//   (a paste in its fragment, or a frame whose host may `open` with one), so
+//   the engine's bytes download and compile while the widget's do; else just
+//   after the widget, so the two do not share the CPU while a person waits
+//   for the page. The widget takes it, once, from `scopestackEngine()`
+//   (src/widget/worker.rs), which says "ready" again for it if the worker
+//   already had (that message had no listener); once taken (or asked for
+//   before it started), none is started here. If the worker fails before
+//   that, the widget starts one of its own and reports why; with no workers
+//   at all, the widget says so at the first question;
 // - starts the widget (Trunk's start-up, as a file for a strict CSP);
 // - in an iframe (?embed=1&parent=ORIGIN): makes the page chrome-less (the
 //   footer goes), relays the widget's events and its height to the parent,
@@ -56,23 +60,31 @@ const styles = find(/^styles-[0-9a-f]+\.css$/, "stylesheet");
 //   the parent may have been waiting to send `open`.
 const boot = `let early = null;
 let said = false;
-try {
-  early = new Worker(new URL("./engine-worker_loader.js", import.meta.url));
-  early.addEventListener("message", () => (said = true), { once: true });
-  early.addEventListener("error", () => (early = null), { once: true });
-} catch {}
+let taken = false;
+const engine = () => {
+  if (taken || early) return;
+  try {
+    early = new Worker(new URL("./engine-worker_loader.js", import.meta.url));
+    early.addEventListener("message", () => (said = true), { once: true });
+    early.addEventListener("error", () => (early = null), { once: true });
+  } catch {}
+};
 globalThis.scopestackEngine = () => {
+  taken = true;
   const w = early;
   early = null;
   if (w && said) setTimeout(() => w.dispatchEvent(new MessageEvent("message", { data: "ready" })));
   return w;
 };
+const params = new URLSearchParams(location.search);
+const asked = /[#&]p=/.test(location.hash) || params.get("embed") === "1";
+if (asked) engine();
 const widget = import("./${widgetJs}").then(async (m) => {
   await m.default({ module_or_path: new URL("./${widgetWasm}", import.meta.url) });
   return m;
 });
+if (!asked) widget.then(engine, () => {});
 
-const params = new URLSearchParams(location.search);
 const parent = params.get("parent");
 const app = document.getElementById("app");
 if (params.get("embed") === "1") {

@@ -796,6 +796,67 @@ test("a paste of a million { gets an answer, not a frozen page", async () => {
   });
 });
 
+/**
+ * Record, in the page, each worker started: whether the widget's wasm had
+ * already arrived then (its resource timing entry is written when the last
+ * byte is in, before the widget can be instantiated), and whether the
+ * widget was already interactive (its Performance mark).
+ */
+async function recordWorkerStarts(page) {
+  await page.addInitScript(() => {
+    const Native = window.Worker;
+    window.__workerStarts = [];
+    window.Worker = class extends Native {
+      constructor(url, options) {
+        super(url, options);
+        const widgetIn = performance
+          .getEntriesByType("resource")
+          .some((e) => /scopestack-troubleshooter-[0-9a-f]+_bg\.wasm/.test(e.name));
+        const interactive = performance.getEntriesByName("scopestack:interactive").length > 0;
+        window.__workerStarts.push({ url: String(url), widgetIn, interactive });
+      }
+    };
+  });
+}
+
+test("a plain standalone page starts the engine's worker after the widget, a link with a paste before it", async () => {
+  for (const [fragment, before] of [["", false], [`#p=${encodeURIComponent(CURL_401)}`, true]]) {
+    const page = await browser.context.newPage();
+    const problems = [];
+    page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    try {
+      await recordWorkerStarts(page);
+      await page.goto(`${server.url}${fragment}`);
+      await page.waitForFunction(
+        () => (window.__workerStarts ?? []).some((w) => /engine-worker/.test(w.url)),
+        null,
+        { timeout: 30000 },
+      );
+      const starts = (await page.evaluate(() => window.__workerStarts)).filter((w) => /engine-worker/.test(w.url));
+      assert(starts.length === 1, `${fragment || "plain page"}: engine workers started: ${JSON.stringify(starts)}`);
+      // With a paste waiting, the engine starts before the widget is up (the
+      // wasm may be in already: the page preloads it); without, only once the
+      // widget's wasm is in and compiled.
+      const when = before ? !starts[0].interactive : starts[0].widgetIn;
+      assert(
+        when,
+        `${fragment ? "a link with a paste" : "a plain page"} should start the engine ${before ? "before the widget is interactive" : "after the widget's wasm arrived"}: ${JSON.stringify(starts)}`,
+      );
+      if (before) {
+        await page.waitForSelector('[data-section="401-unauthorized"] [data-check]', { timeout: 30000 });
+      }
+      // Either way the next question is answered by that worker.
+      await diagnose(page, "HTTP/1.1 403 Forbidden", "403-forbidden");
+      const again = (await page.evaluate(() => window.__workerStarts)).filter((w) => /engine-worker/.test(w.url));
+      assert(again.length === 1, `engine workers started: ${JSON.stringify(again)}`);
+      noProblems(problems);
+    } finally {
+      await page.close();
+    }
+  }
+});
+
 test("the standalone page starts the engine's worker itself, and the widget uses that one", async () => {
   // Listening before the page loads: its start-up script starts the worker.
   const page = await browser.context.newPage();

@@ -493,7 +493,9 @@ try {
         });
         const tokenDisabled = await page.$eval("[data-role=send-token]", (b) => b.disabled);
         const tokenWhy = await page.evaluate(() => window.__q("[data-role=send-token-refused]")?.textContent ?? "");
-        await new Promise((r) => setTimeout(r, 500));
+        // Whatever the clicks would have sent starts in their handlers' tasks:
+        // two animation frames later every one of them has run.
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         page.off("request", onRequest);
         const violations = await page.evaluate(() => window.__violations);
         assert(notRefused.length === 0, `not refused by the widget: ${notRefused.join("; ")}`);

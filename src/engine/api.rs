@@ -79,6 +79,12 @@ pub enum WidgetRequest {
     Warm,
 }
 
+/// A text longer than this (in UTF-16 units, as the page counts) travels
+/// beside its request rather than inside its JSON, and the page never
+/// copies it: a paste shows only its start in the box and progress while it
+/// is read, a live response body stays the browser's string.
+pub const BESIDE_OVER: u32 = 256 * 1024;
+
 /// A request whose large text may travel beside its JSON rather than in it
 /// (see [`handle_with`]): that text takes its place here.
 pub trait Beside {

@@ -56,9 +56,9 @@ impl Default for Sending {
     }
 }
 
-/// Bodies longer than this (in UTF-16 units) are kept as the browser's
-/// string by [`send_keeping`].
-const KEEP: u32 = 256 * 1024;
+/// Bodies longer than this are kept as the browser's string by
+/// [`send_keeping`].
+use crate::engine::api::BESIDE_OVER as KEEP;
 
 /// Send `req` if its URL may go out (its origin is one of `allowed`, its
 /// path starts with `/`), giving up after `timeout`.

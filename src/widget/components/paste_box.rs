@@ -24,10 +24,10 @@ extern "C" {
 
 /// Files above this are refused with a message rather than read.
 const MAX_FILE: f64 = 25.0 * 1024.0 * 1024.0;
-/// Pastes above this (in UTF-16 units) are not put into the box whole:
-/// laying out a megabyte of text, or copying it into wasm, blocks the page
-/// for long. The box shows the start, read-only; the whole is diagnosed.
-const PREVIEW_OVER: u32 = 256 * 1024;
+/// Pastes above this are not put into the box whole: laying out a megabyte
+/// of text, or copying it into wasm, blocks the page for long. The box
+/// shows the start, read-only; the whole is diagnosed.
+use crate::engine::api::BESIDE_OVER as PREVIEW_OVER;
 const PREVIEW: u32 = 16 * 1024;
 
 #[derive(Properties, PartialEq)]

@@ -17,7 +17,7 @@ use crate::widget::state::{Action, Answer, State};
 /// Typing pause before diagnosing.
 const DEBOUNCE: Duration = Duration::from_millis(200);
 /// Pastes above this size show progress while the engine works.
-const LARGE: usize = 256 * 1024;
+const LARGE: usize = crate::engine::api::BESIDE_OVER as usize;
 
 #[hook]
 pub fn use_diagnosis(state: &UseReducerHandle<State>, backend: &Backend) {
